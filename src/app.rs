@@ -1,0 +1,49 @@
+//! The HTML shell and the route table. Every public URL carries the locale, and those with a
+//! quarter or offer carry its slug: they are printed on flyers and must stay stable.
+
+use crate::i18n::*;
+use crate::ui::pages::{BoardPage, NotFoundPage, OfferPage, StartPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options islands=cfg!(feature = "islands")/>
+                <link rel="stylesheet" id="leptos" href="/pkg/quartiersboard.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Routes. Pages render completely on the server before anything is sent (`SsrMode::Async`),
+/// so a missing quarter gets a real HTTP 404 and phones paint from the first response.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider enable_cookie=false set_lang_attr_on_html=false set_dir_attr_on_html=false>
+            <Router>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=StartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang") view=StartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/offers/:offer") view=OfferPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/:quarter") view=BoardPage ssr=SsrMode::Async/>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,60 @@
+//! Command-line interface: the binary is both the server and the admin tool.
+
+use crate::server::{self, StartError};
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "quartiersboard", version, about = "Offers for families, visible per quarter")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve {
+        /// Load the demo city on start unless it is loaded already.
+        #[arg(long, env = "SEED_DEMO")]
+        seed_demo: bool,
+    },
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Load the demo city (idempotent), then exit.
+    SeedDemo,
+}
+
+/// Parses the command line, runs the command and turns failures into a message and exit code 1.
+pub async fn run() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Serve { seed_demo: seed_demo_from_env() }) {
+        Command::Serve { seed_demo } => server::serve(seed_demo).await,
+        Command::Migrate => server::open_database().await.map(|_| ()),
+        Command::SeedDemo => seed().await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quartiersboard: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn seed() -> Result<(), StartError> {
+    let db = server::open_database().await?;
+    let loaded = crate::demo::seed_demo(&db).await?;
+    println!("{}", if loaded { "demo city loaded" } else { "demo city was already loaded" });
+    Ok(())
+}
+
+/// `cargo leptos` starts the binary without arguments, so `SEED_DEMO` also applies then.
+fn seed_demo_from_env() -> bool {
+    std::env::var("SEED_DEMO").is_ok_and(|v| matches!(v.as_str(), "1" | "true" | "yes"))
+}

@@ -1,0 +1,143 @@
+//! Server configuration from the environment, checked at start so that bad settings fail fast
+//! with a message a person understands.
+//!
+//! | variable | meaning | default |
+//! |---|---|---|
+//! | `DATABASE_URL` | `sqlite://path/to/file.db` | `sqlite://data/quartiersboard.db` (created) |
+//! | `DATA_DIR` | folder for the default SQLite file | `./data` |
+//! | `SEED_DEMO` | `true` loads the demo city on start if it is not loaded yet | `false` |
+//! | `LEPTOS_SITE_ADDR` | address and port to listen on | `127.0.0.1:3000` (Cargo.toml) |
+//! | `RUST_LOG` | log filter | `info` |
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where the data lives. `Debug` is written by hand so a password in a URL never reaches a log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match url::Url::parse(&self.0) {
+            Ok(mut u) if u.password().is_some() => {
+                let _ = u.set_password(Some("***"));
+                write!(f, "{u}")
+            }
+            _ => write!(f, "{}", self.0),
+        }
+    }
+}
+
+/// A configuration problem, worded for the person starting the server.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("DATABASE_URL {0:?} is not a valid URL. Example: sqlite://data/quartiersboard.db")]
+    MalformedUrl(String),
+    #[error("DATABASE_URL scheme {0:?} is not supported. Use sqlite://path/to/file.db")]
+    UnsupportedScheme(String),
+    #[error("cannot use the data directory {dir}: {reason}. Set DATA_DIR or DATABASE_URL to a writable place")]
+    DataDir { dir: PathBuf, reason: String },
+}
+
+/// Works out the database URL: `DATABASE_URL` when set, else a SQLite file in `data_dir`, whose
+/// folder is created and checked for writing.
+pub fn database_url(env_url: Option<&str>, data_dir: &Path) -> Result<DatabaseUrl, ConfigError> {
+    match env_url.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(raw) => parse_database_url(raw),
+        None => {
+            ensure_writable_dir(data_dir)?;
+            let file = data_dir.join("quartiersboard.db");
+            Ok(DatabaseUrl(format!("sqlite://{}?mode=rwc", file.display())))
+        }
+    }
+}
+
+fn parse_database_url(raw: &str) -> Result<DatabaseUrl, ConfigError> {
+    let (scheme, rest) = raw
+        .split_once("://")
+        .or_else(|| raw.split_once(':'))
+        .ok_or_else(|| ConfigError::MalformedUrl(raw.to_owned()))?;
+    match scheme {
+        "sqlite" if rest.trim_start_matches('/').is_empty() && !rest.contains(":memory:") => {
+            Err(ConfigError::MalformedUrl(raw.to_owned()))
+        }
+        "sqlite" => {
+            if let Some(parent) = sqlite_path(rest).parent().filter(|p| !p.as_os_str().is_empty()) {
+                ensure_writable_dir(parent)?;
+            }
+            let url = if raw.contains("mode=") {
+                raw.to_owned()
+            } else if raw.contains('?') {
+                format!("{raw}&mode=rwc")
+            } else {
+                format!("{raw}?mode=rwc")
+            };
+            Ok(DatabaseUrl(url))
+        }
+        s if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '+') && !s.is_empty() => {
+            Err(ConfigError::UnsupportedScheme(s.to_owned()))
+        }
+        _ => Err(ConfigError::MalformedUrl(raw.to_owned())),
+    }
+}
+
+fn sqlite_path(rest: &str) -> PathBuf {
+    PathBuf::from(rest.split('?').next().unwrap_or(rest))
+}
+
+fn ensure_writable_dir(dir: &Path) -> Result<(), ConfigError> {
+    let fail = |reason: String| ConfigError::DataDir { dir: dir.to_owned(), reason };
+    std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+    let probe = dir.join(".write-test");
+    std::fs::write(&probe, b"").map_err(|e| fail(e.to_string()))?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Without DATABASE_URL a SQLite file in the data directory is used, and the folder is made.
+    #[test]
+    fn default_is_sqlite_in_data_dir() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        let url = database_url(None, &dir).unwrap();
+        assert!(url.as_str().starts_with("sqlite://") && url.as_str().ends_with("quartiersboard.db?mode=rwc"));
+        assert!(dir.is_dir());
+    }
+
+    /// Malformed and unsupported URLs are named in the message.
+    #[test]
+    fn rejects_bad_urls() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(matches!(database_url(Some("not a url"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
+        assert!(matches!(database_url(Some("sqlite://"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
+        let e = database_url(Some("mysql://localhost/x"), tmp.path()).unwrap_err();
+        assert!(e.to_string().contains("\"mysql\""), "{e}");
+    }
+
+    /// A data directory that cannot be created is reported with its path.
+    #[test]
+    fn unwritable_data_dir_fails() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("plain-file");
+        std::fs::write(&file, b"x").unwrap();
+        let e = database_url(None, &file.join("data")).unwrap_err();
+        assert!(matches!(e, ConfigError::DataDir { .. }), "{e}");
+    }
+
+    /// A password in the URL never shows in debug output.
+    #[test]
+    fn debug_hides_password() {
+        let url = DatabaseUrl("postgres://qb:secret@db/qb".into());
+        assert!(!format!("{url:?}").contains("secret"));
+    }
+}

@@ -1,0 +1,12 @@
+//! Pure domain types and rules shared by the server and the browser: no Leptos, no sqlx.
+
+pub mod age;
+pub mod board;
+pub mod category;
+pub mod document;
+pub mod offer;
+pub mod organisation;
+pub mod place;
+pub mod quarter;
+pub mod slot;
+pub mod slug;

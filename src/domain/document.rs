@@ -1,0 +1,194 @@
+//! A whole city as one serialisable document: quarters, organisations, places and offers with
+//! their texts. The demo city is such a document; imports will extend it.
+
+use super::age::AgeRange;
+use super::category::{Audience, Category, OfferStatus, OrgKind};
+use super::slot::WeeklySlot;
+use super::slug::check_slug;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// Everything the database holds about a city's offers.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CityDocument {
+    pub quarters: Vec<QuarterRecord>,
+    pub organisations: Vec<OrganisationRecord>,
+    pub places: Vec<PlaceRecord>,
+    pub offers: Vec<OfferRecord>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct QuarterRecord {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub office: OfficeRecord,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OfficeRecord {
+    pub name: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub phone: Option<String>,
+    pub hours: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OrganisationRecord {
+    pub slug: String,
+    pub name: String,
+    pub kind: OrgKind,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PlaceRecord {
+    pub slug: String,
+    pub name: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub quarter: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub step_free: bool,
+    pub accessible_toilet: bool,
+    pub opening_hours: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OfferRecord {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub organisation: String,
+    pub place: String,
+    pub quarters: Vec<String>,
+    pub category: Category,
+    pub age_min: Option<u8>,
+    pub age_max: Option<u8>,
+    pub audiences: Vec<Audience>,
+    pub free: bool,
+    pub cost_text: Option<String>,
+    pub languages: Vec<String>,
+    pub registration_required: bool,
+    pub registration_text: Option<String>,
+    pub contact: ContactRecord,
+    pub status: OfferStatus,
+    pub last_confirmed: NaiveDate,
+    pub slots: Vec<SlotRecord>,
+    /// Translated title and description per locale code; German is the record itself.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, TextRecord>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ContactRecord {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SlotRecord {
+    pub day: i64,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TextRecord {
+    pub title: String,
+    pub description: String,
+}
+
+/// One problem found in a document, naming where it is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct DocumentError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Checks slugs, references, age ranges, slots and required texts. Returns every problem at once.
+pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
+    let mut errors = Vec::new();
+    let mut err = |path: String, message: String| errors.push(DocumentError { path, message });
+    let quarters = unique_slugs("quarters", doc.quarters.iter().map(|q| &q.slug), &mut err);
+    let orgs = unique_slugs("organisations", doc.organisations.iter().map(|o| &o.slug), &mut err);
+    let places = unique_slugs("places", doc.places.iter().map(|p| &p.slug), &mut err);
+    unique_slugs("offers", doc.offers.iter().map(|o| &o.slug), &mut err);
+
+    for q in &doc.quarters {
+        if q.name.trim().is_empty() {
+            err(format!("quarters/{}/name", q.slug), "is empty".into());
+        }
+    }
+    for p in &doc.places {
+        if !quarters.contains(p.quarter.as_str()) {
+            err(format!("places/{}/quarter", p.slug), format!("no quarter {:?}", p.quarter));
+        }
+        if p.lat.is_some() != p.lon.is_some() {
+            err(format!("places/{}", p.slug), "latitude and longitude go together".into());
+        }
+    }
+    for o in &doc.offers {
+        let at = |field: &str| format!("offers/{}/{field}", o.slug);
+        if o.title.trim().is_empty() {
+            err(at("title"), "is empty".into());
+        }
+        if !orgs.contains(o.organisation.as_str()) {
+            err(at("organisation"), format!("no organisation {:?}", o.organisation));
+        }
+        if !places.contains(o.place.as_str()) {
+            err(at("place"), format!("no place {:?}", o.place));
+        }
+        if o.quarters.is_empty() {
+            err(at("quarters"), "needs at least one quarter".into());
+        }
+        for q in o.quarters.iter().filter(|q| !quarters.contains(q.as_str())) {
+            err(at("quarters"), format!("no quarter {q:?}"));
+        }
+        if let Err(e) = AgeRange::new(o.age_min, o.age_max) {
+            err(at("age"), e.to_string());
+        }
+        for (i, s) in o.slots.iter().enumerate() {
+            if let Err(e) = WeeklySlot::parse(s.day, &s.start, &s.end) {
+                err(at(&format!("slots/{i}")), e.to_string());
+            }
+        }
+        for (locale, t) in &o.translations {
+            if t.title.trim().is_empty() {
+                err(at(&format!("translations/{locale}/title")), "is empty".into());
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn unique_slugs<'a>(
+    list: &str,
+    slugs: impl Iterator<Item = &'a String>,
+    err: &mut impl FnMut(String, String),
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for s in slugs {
+        if let Err(e) = check_slug(s) {
+            err(format!("{list}/{s}"), e.to_string());
+        }
+        if !seen.insert(s.as_str()) {
+            err(format!("{list}/{s}"), "slug used twice".into());
+        }
+    }
+    seen
+}

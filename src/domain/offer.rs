@@ -1,0 +1,74 @@
+//! Offers (Angebote): what the board lists and the offer page shows.
+
+use super::age::AgeRange;
+use super::category::{Audience, Category};
+use super::organisation::Organisation;
+use super::place::Place;
+use super::quarter::QuarterSummary;
+use super::slot::WeeklySlot;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One line of a quarter board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferSummary {
+    pub slug: String,
+    /// Locale the texts are in: the requested one, or German when no translation exists.
+    pub lang: String,
+    pub title: String,
+    pub category: Category,
+    pub ages: AgeRange,
+    pub is_free: bool,
+    pub place_name: String,
+    pub slots: Vec<WeeklySlot>,
+}
+
+/// Everything known about an offer, for its own page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferDetail {
+    pub slug: String,
+    pub lang: String,
+    pub title: String,
+    pub description: String,
+    pub category: Category,
+    pub ages: AgeRange,
+    pub audiences: Vec<Audience>,
+    pub cost: Cost,
+    pub languages: Vec<String>,
+    pub registration: Registration,
+    pub contact: Contact,
+    pub last_confirmed: NaiveDate,
+    pub slots: Vec<WeeklySlot>,
+    pub place: Place,
+    pub organisation: Organisation,
+    pub quarters: Vec<QuarterSummary>,
+}
+
+/// Free of charge, or a price described in words ("2 € per afternoon").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cost {
+    Free,
+    Amount(String),
+}
+
+/// Whether families must sign up first, and how.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    pub required: bool,
+    pub how: Option<String>,
+}
+
+/// The person to ask about an offer; all parts optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Contact {
+    /// True when there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.phone.is_none() && self.email.is_none()
+    }
+}

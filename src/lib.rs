@@ -1,0 +1,35 @@
+//! Quartiersboard: the offers for children and families in a city's quarters, visible per
+//! quarter, in the residents' languages. Shared code (domain, UI, server-function signatures)
+//! builds for the server and the browser; server-only modules are gated here as a whole.
+
+pub mod app;
+pub mod domain;
+pub mod error;
+pub mod serverfns;
+pub mod ui;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+#[cfg(feature = "ssr")]
+pub mod cli;
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+/// Entry point of the browser build: wakes up the interactive parts of the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    #[cfg(feature = "islands")]
+    leptos::mount::hydrate_islands();
+    #[cfg(not(feature = "islands"))]
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,102 @@
+//! Starting the web server: configuration, database, routes, middleware, listening socket.
+
+use crate::app::{shell, App};
+use crate::config::{self, ConfigError};
+use crate::db::{Db, DbError};
+use crate::state::AppState;
+use axum::Router;
+use leptos::config::get_configuration;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::path::PathBuf;
+use tower_http::compression::CompressionLayer;
+
+/// Why the server could not start, worded for the person starting it.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("cannot open the database: {0}")]
+    Database(#[from] DbError),
+    #[error("cannot read the Leptos settings: {0}")]
+    Leptos(String),
+    #[error("cannot listen on {addr}: the port is already in use. Stop the other program or set LEPTOS_SITE_ADDR to another port")]
+    PortInUse { addr: String },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: String, source: std::io::Error },
+    #[error("the demo city is invalid: {0}")]
+    Demo(String),
+}
+
+/// Opens (creating if needed) and migrates the configured database.
+pub async fn open_database() -> Result<Db, StartError> {
+    let data_dir = std::env::var_os("DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from);
+    let url = config::database_url(std::env::var("DATABASE_URL").ok().as_deref(), &data_dir)?;
+    tracing::info!(database = ?url, "opening database");
+    let db = Db::connect(url.as_str()).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// Builds the whole HTTP application around an opened database.
+pub async fn router(db: Db, leptos_options: leptos::config::LeptosOptions) -> Result<Router, StartError> {
+    let demo = db.get_flag("demo").await?.is_some();
+    let state = AppState { leptos_options, db, demo };
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let app = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || context_state.provide(),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            {
+                let s = state.clone();
+                move || s.provide()
+            },
+            shell,
+        ))
+        .layer(CompressionLayer::new())
+        .with_state(state);
+    Ok(app)
+}
+
+/// Runs the server until Ctrl-C or SIGTERM.
+pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
+    let conf = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?;
+    let options = conf.leptos_options;
+    let addr = options.site_addr;
+    let db = open_database().await?;
+    if seed_demo {
+        crate::demo::seed_demo(&db).await?;
+    }
+    let app = router(db, options).await?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => StartError::PortInUse { addr: addr.to_string() },
+        _ => StartError::Listen { addr: addr.to_string(), source: e },
+    })?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| StartError::Listen { addr: addr.to_string(), source: e })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+}

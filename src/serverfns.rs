@@ -1,0 +1,31 @@
+//! Server functions: thin wrappers that check their arguments, make one call into the storage
+//! layer and map its error. Their signatures are shared with the browser.
+
+mod get_board;
+mod get_offer;
+mod list_quarters;
+
+pub use get_board::get_board;
+pub use get_offer::get_offer;
+pub use list_quarters::list_quarters;
+
+/// The database handle of the current request.
+#[cfg(feature = "ssr")]
+fn db() -> Result<crate::db::Db, crate::error::AppError> {
+    leptos::prelude::use_context::<crate::db::Db>().ok_or_else(|| {
+        tracing::error!("no database in the request context");
+        crate::error::AppError::Internal
+    })
+}
+
+/// Checks a locale code against the configured locales.
+#[cfg(feature = "ssr")]
+fn check_locale(code: &str) -> Result<(), crate::error::AppError> {
+    use crate::i18n::Locale;
+    use leptos_i18n::Locale as _;
+    if Locale::get_all().iter().any(|l| l.as_str() == code) {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::Invalid { field: "locale".into(), reason: "unknown_locale".into() })
+    }
+}

@@ -1,0 +1,23 @@
+//! Shared server state, handed to routes through axum and to server functions through context.
+
+use crate::db::Db;
+use crate::ui::DemoNotice;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    /// The demo city is loaded: pages say so.
+    pub demo: bool,
+}
+
+impl AppState {
+    /// Puts what server functions and components need into the Leptos context of a request.
+    pub fn provide(&self) {
+        provide_context(self.db.clone());
+        provide_context(DemoNotice(self.demo));
+    }
+}

@@ -1,0 +1,17 @@
+//! Everything residents see: pages, their building blocks, and the words on them.
+
+pub mod components;
+pub mod labels;
+pub mod locale;
+pub mod pages;
+pub mod status;
+
+/// Whether pages should say that the data is the fictional demo city; provided per request.
+#[derive(Clone, Copy, Debug)]
+pub struct DemoNotice(pub bool);
+
+/// A `tel:` link target for a phone number as printed ("02041 555-0100" → "tel:020415550100").
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    format!("tel:{digits}")
+}

@@ -1,0 +1,8 @@
+//! Building blocks shared by the pages.
+
+pub mod age_text;
+pub mod day_filter;
+pub mod language_switcher;
+pub mod offer_card;
+pub mod page_frame;
+pub mod slot_text;

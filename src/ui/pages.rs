@@ -1,0 +1,11 @@
+//! One component per public page.
+
+mod board;
+mod not_found;
+mod offer;
+mod start;
+
+pub use board::BoardPage;
+pub use not_found::NotFoundPage;
+pub use offer::OfferPage;
+pub use start::StartPage;

@@ -1,0 +1,100 @@
+//! `/<lang>/<quarter>`: a quarter's board with its offers, places and quarter office.
+
+use super::NotFoundPage;
+use crate::domain::board::Board;
+use crate::domain::slot::weekday_mask;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::serverfns::get_board;
+use crate::ui::components::day_filter::DayFilter;
+use crate::ui::components::offer_card::OfferCard;
+use crate::ui::components::page_frame::PageFrame;
+use crate::ui::locale::route_locale;
+use crate::ui::status::set_status;
+use crate::ui::tel_href;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let Some(locale) = route_locale() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let i18n = use_i18n();
+    let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
+    let board = move || {
+        let quarter = quarter.clone();
+        Suspend::new(async move {
+            match get_board(locale.as_str().to_owned(), quarter).await {
+                Ok(board) => view! { <BoardView board locale/> }.into_any(),
+                Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
+                Err(_) => {
+                    set_status(500);
+                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
+                }
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{board}</Suspense> }.into_any()
+}
+
+#[component]
+fn BoardView(board: Board, locale: Locale) -> impl IntoView {
+    let i18n = use_i18n();
+    let Board { quarter, offers, places } = board;
+    let title = format!("{} – {}", quarter.name, t_string!(i18n, site.name));
+    let offers_view = if offers.is_empty() {
+        view! { <p class="empty">{t!(i18n, board.no_offers)}</p> }.into_any()
+    } else {
+        let masks = offers.iter().map(|o| weekday_mask(&o.slots)).collect::<Vec<_>>();
+        let cards = offers
+            .into_iter()
+            .map(|offer| view! { <OfferCard offer locale/> })
+            .collect_view();
+        view! {
+            <DayFilter masks>
+                <ul class="offers">{cards}</ul>
+            </DayFilter>
+        }
+        .into_any()
+    };
+    let place_items = places
+        .into_iter()
+        .map(|p| {
+            view! {
+                <li>
+                    <span class="place-name">{p.name}</span>
+                    ", "
+                    <span>{p.street}</span>
+                    {p.step_free.then(|| view! { " · " <span>{t!(i18n, board.step_free)}</span> })}
+                    " · "
+                    <span>{t!(i18n, board.offers_at_place, count = move || p.offer_count)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let office = quarter.office;
+    view! {
+        <PageFrame title>
+            <section class="quarter-intro">
+                <h1>{quarter.name}</h1>
+                <p>{quarter.description}</p>
+            </section>
+            <section aria-labelledby="offers-heading">
+                <h2 id="offers-heading">{t!(i18n, board.offers_heading)}</h2>
+                {offers_view}
+            </section>
+            <section aria-labelledby="places-heading">
+                <h2 id="places-heading">{t!(i18n, board.places_heading)}</h2>
+                <ul class="places">{place_items}</ul>
+            </section>
+            <section class="office" aria-labelledby="office-heading">
+                <h2 id="office-heading">{t!(i18n, board.office_heading)}</h2>
+                <p class="office-name">{office.name}</p>
+                <p>{office.address.to_string()}</p>
+                <p>{office.opening_hours}</p>
+                {office.phone.map(|phone| view! { <p><a href=tel_href(&phone)>{phone.clone()}</a></p> })}
+            </section>
+        </PageFrame>
+    }
+}

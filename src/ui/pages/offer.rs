@@ -1,0 +1,130 @@
+//! `/<lang>/offers/<offer>`: everything known about one offer, its place and organisation.
+
+use super::NotFoundPage;
+use crate::domain::offer::{Cost, OfferDetail};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::serverfns::get_offer;
+use crate::ui::components::age_text::age_text;
+use crate::ui::components::page_frame::PageFrame;
+use crate::ui::components::slot_text::SlotList;
+use crate::ui::labels;
+use crate::ui::locale::route_locale;
+use crate::ui::status::set_status;
+use crate::ui::tel_href;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn OfferPage() -> impl IntoView {
+    let Some(locale) = route_locale() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let i18n = use_i18n();
+    let slug = use_params_map().read_untracked().get("offer").unwrap_or_default();
+    let offer = move || {
+        let slug = slug.clone();
+        Suspend::new(async move {
+            match get_offer(locale.as_str().to_owned(), slug).await {
+                Ok(offer) => view! { <OfferView offer locale/> }.into_any(),
+                Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
+                Err(_) => {
+                    set_status(500);
+                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
+                }
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{offer}</Suspense> }.into_any()
+}
+
+#[component]
+fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = format!("{} – {}", offer.title, t_string!(i18n, site.name));
+    let who = {
+        let mut parts = vec![age_text(offer.ages)];
+        parts.extend(offer.audiences.iter().map(|a| labels::audience(i18n, *a).to_owned()));
+        parts.join(" · ")
+    };
+    let cost = match offer.cost {
+        Cost::Free => t_string!(i18n, offer.free).to_owned(),
+        Cost::Amount(text) => text,
+    };
+    let languages = offer
+        .languages
+        .iter()
+        .map(|code| labels::spoken_language(i18n, code))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let registration = if offer.registration.required {
+        let how = offer.registration.how.unwrap_or_default();
+        format!("{} {how}", t_string!(i18n, offer.registration_needed)).trim_end().to_owned()
+    } else {
+        t_string!(i18n, offer.no_registration).to_owned()
+    };
+    let place = offer.place;
+    let org = offer.organisation;
+    let contact = offer.contact;
+    let date_format = t_string!(i18n, formats.date);
+    let confirmed = offer.last_confirmed.format(date_format).to_string();
+    let quarter_links = offer
+        .quarters
+        .into_iter()
+        .map(|q| view! { <li><a href=format!("/{}/{}", locale.as_str(), q.slug)>{q.name}</a></li> })
+        .collect_view();
+    view! {
+        <PageFrame title>
+            <article class="offer-detail">
+                <h1 lang=offer.lang.clone() dir="auto">{offer.title}</h1>
+                <p class="badge category">{labels::category(i18n, offer.category)}</p>
+                <p class="description" lang=offer.lang dir="auto">{offer.description}</p>
+                <dl class="facts">
+                    <dt>{t!(i18n, offer.when)}</dt>
+                    <dd><SlotList slots=offer.slots long=true/></dd>
+                    <dt>{t!(i18n, offer.who)}</dt>
+                    <dd>{who}</dd>
+                    <dt>{t!(i18n, offer.cost)}</dt>
+                    <dd>{cost}</dd>
+                    <dt>{t!(i18n, offer.registration)}</dt>
+                    <dd>{registration}</dd>
+                    {(!languages.is_empty()).then(|| view! {
+                        <dt>{t!(i18n, offer.languages)}</dt>
+                        <dd>{languages}</dd>
+                    })}
+                </dl>
+                <section aria-labelledby="where-heading">
+                    <h2 id="where-heading">{t!(i18n, offer.where_heading)}</h2>
+                    <p class="place-name">{place.name}</p>
+                    <p>{place.address.to_string()}</p>
+                    <ul class="access">
+                        {place.access.step_free.then(|| view! { <li>{t!(i18n, offer.step_free)}</li> })}
+                        {place.access.accessible_toilet.then(|| view! { <li>{t!(i18n, offer.accessible_toilet)}</li> })}
+                    </ul>
+                    {place.opening_hours.map(|h| view! { <p>{t!(i18n, offer.opening_hours)} ": " {h}</p> })}
+                </section>
+                {(!contact.is_empty()).then(|| view! {
+                    <section aria-labelledby="contact-heading">
+                        <h2 id="contact-heading">{t!(i18n, offer.contact)}</h2>
+                        {contact.name.map(|n| view! { <p>{n}</p> })}
+                        {contact.phone.map(|p| view! { <p><a href=tel_href(&p)>{p.clone()}</a></p> })}
+                        {contact.email.map(|e| view! { <p><a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
+                    </section>
+                })}
+                <section aria-labelledby="org-heading">
+                    <h2 id="org-heading">{t!(i18n, offer.organisation)}</h2>
+                    <p class="org-name">{org.name} " (" {labels::org_kind(i18n, org.kind)} ")"</p>
+                    <p lang="de" dir="auto">{org.description}</p>
+                    {org.phone.map(|p| view! { <p><a href=tel_href(&p)>{p.clone()}</a></p> })}
+                    {org.email.map(|e| view! { <p><a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
+                    {org.website.map(|w| view! { <p><a href=w.clone() rel="noopener">{w.clone()}</a></p> })}
+                </section>
+                <section aria-labelledby="quarters-heading">
+                    <h2 id="quarters-heading">{t!(i18n, offer.quarters)}</h2>
+                    <ul class="quarter-links">{quarter_links}</ul>
+                </section>
+                <p class="confirmed">{t!(i18n, offer.last_confirmed, date = confirmed)}</p>
+            </article>
+        </PageFrame>
+    }
+}

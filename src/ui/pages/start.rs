@@ -1,0 +1,52 @@
+//! `/` and `/<lang>`: choose your quarter (and language).
+
+use super::NotFoundPage;
+use crate::i18n::*;
+use crate::serverfns::list_quarters;
+use crate::ui::components::page_frame::PageFrame;
+use crate::ui::locale::route_locale;
+use crate::ui::status::set_status;
+use leptos::prelude::*;
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let Some(locale) = route_locale() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let i18n = use_i18n();
+    let quarters = move || {
+        Suspend::new(async move {
+            match list_quarters(locale.as_str().to_owned()).await {
+                Ok(list) => {
+                    let items = list
+                        .into_iter()
+                        .map(|q| {
+                            let href = format!("/{}/{}", locale.as_str(), q.slug);
+                            view! {
+                                <li>
+                                    <a href=href>
+                                        <span class="quarter-name">{q.name}</span>
+                                        <span class="quarter-description">{q.description}</span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <ul class="quarter-list">{items}</ul> }.into_any()
+                }
+                Err(_) => {
+                    set_status(500);
+                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <PageFrame title=t_string!(i18n, start.page_title)>
+            <h1>{t!(i18n, start.title)}</h1>
+            <p class="intro">{t!(i18n, start.intro)}</p>
+            <Suspense fallback=|| ()>{quarters}</Suspense>
+        </PageFrame>
+    }
+    .into_any()
+}
