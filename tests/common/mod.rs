@@ -1,0 +1,27 @@
+//! Test helpers: a fresh, migrated SQLite file per test.
+
+#![allow(dead_code)]
+
+use quartiersboard::db::Db;
+use tempfile::TempDir;
+
+/// A migrated database in its own temporary folder, removed when dropped.
+pub struct TestDb {
+    pub db: Db,
+    _dir: TempDir,
+}
+
+pub async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
+    let db = Db::connect(&url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    TestDb { db, _dir: dir }
+}
+
+/// A migrated database with the demo city loaded.
+pub async fn sqlite_with_demo() -> TestDb {
+    let t = sqlite().await;
+    assert!(quartiersboard::demo::seed_demo(&t.db).await.expect("seed"));
+    t
+}

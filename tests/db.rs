@@ -1,0 +1,118 @@
+//! Storage layer against a real SQLite file: migrations, the demo city, board and offer queries.
+
+mod common;
+
+use quartiersboard::db::DbError;
+use quartiersboard::demo::demo_city;
+
+/// Migrations apply to an empty file and a second run is a no-op.
+#[tokio::test]
+async fn migrations_apply_twice() {
+    let t = common::sqlite().await;
+    t.db.migrate().await.expect("second migrate");
+    assert!(t.db.list_quarters("de").await.unwrap().is_empty());
+}
+
+/// Seeding loads the four quarters once; seeding again changes nothing.
+#[tokio::test]
+async fn seed_demo_is_idempotent() {
+    let t = common::sqlite_with_demo().await;
+    let names: Vec<_> = t.db.list_quarters("de").await.unwrap().into_iter().map(|q| q.name).collect();
+    assert_eq!(names, ["Altstadt", "Batenbrock-Süd", "Nord-Ost", "Welheim"]);
+    assert!(!quartiersboard::demo::seed_demo(&t.db).await.unwrap());
+    assert_eq!(t.db.list_quarters("de").await.unwrap().len(), 4);
+    assert_eq!(t.db.get_flag("demo").await.unwrap().as_deref(), Some("1"));
+}
+
+/// The board lists exactly the published offers of the quarter, in weekday order, with slots.
+#[tokio::test]
+async fn board_lists_published_offers_of_quarter() {
+    let t = common::sqlite_with_demo().await;
+    let doc = demo_city().unwrap();
+    let expected: std::collections::BTreeSet<_> = doc
+        .offers
+        .iter()
+        .filter(|o| o.quarters.iter().any(|q| q == "welheim"))
+        .filter(|o| o.status == quartiersboard::domain::category::OfferStatus::Published)
+        .map(|o| o.slug.clone())
+        .collect();
+    let board = t.db.get_board("de", "welheim").await.unwrap();
+    assert_eq!(board.quarter.name, "Welheim");
+    let got: std::collections::BTreeSet<_> = board.offers.iter().map(|o| o.slug.clone()).collect();
+    assert_eq!(got, expected);
+    assert!(expected.len() >= 10);
+    let firsts: Vec<_> = board
+        .offers
+        .iter()
+        .filter_map(|o| o.slots.first().map(|s| (s.weekday.num_days_from_monday(), s.start)))
+        .collect();
+    assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "board not in weekday order");
+    let with_slots = doc.offers.iter().find(|o| o.slug == board.offers[0].slug).unwrap();
+    assert_eq!(board.offers[0].slots.len(), with_slots.slots.len());
+    assert!(board.places.iter().any(|p| p.offer_count > 0));
+}
+
+/// Drafts and archived offers are not shown, neither on boards nor as pages.
+#[tokio::test]
+async fn unpublished_offers_are_hidden() {
+    let t = common::sqlite_with_demo().await;
+    let doc = demo_city().unwrap();
+    let hidden: Vec<_> = doc
+        .offers
+        .iter()
+        .filter(|o| o.status != quartiersboard::domain::category::OfferStatus::Published)
+        .collect();
+    assert!(!hidden.is_empty());
+    for o in hidden {
+        assert!(matches!(t.db.get_offer("de", &o.slug).await, Err(DbError::NotFound)), "{}", o.slug);
+        for q in &o.quarters {
+            let board = t.db.get_board("de", q).await.unwrap();
+            assert!(board.offers.iter().all(|b| b.slug != o.slug));
+        }
+    }
+}
+
+/// An offer page returns what was written, with translation where there is one and German otherwise.
+#[tokio::test]
+async fn offer_detail_round_trips_with_translation_fallback() {
+    let t = common::sqlite_with_demo().await;
+    let doc = demo_city().unwrap();
+    let translated = doc.offers.iter().find(|o| o.translations.contains_key("en")).unwrap();
+    let detail = t.db.get_offer("en", &translated.slug).await.unwrap();
+    assert_eq!(detail.lang, "en");
+    assert_eq!(detail.title, translated.translations["en"].title);
+    assert_eq!(detail.slots.len(), translated.slots.len());
+    assert_eq!(detail.ages.min, translated.age_min);
+    assert_eq!(detail.place.slug, translated.place);
+    assert_eq!(detail.organisation.slug, translated.organisation);
+
+    let plain = doc
+        .offers
+        .iter()
+        .find(|o| o.translations.is_empty() && o.status == quartiersboard::domain::category::OfferStatus::Published)
+        .unwrap();
+    let detail = t.db.get_offer("en", &plain.slug).await.unwrap();
+    assert_eq!(detail.lang, "de");
+    assert_eq!(detail.title, plain.title);
+    assert_eq!(detail.description, plain.description);
+}
+
+/// Unknown slugs are `NotFound`, not errors.
+#[tokio::test]
+async fn unknown_slugs_are_not_found() {
+    let t = common::sqlite_with_demo().await;
+    assert!(matches!(t.db.get_board("de", "atlantis").await, Err(DbError::NotFound)));
+    assert!(matches!(t.db.get_offer("de", "no-such-offer").await, Err(DbError::NotFound)));
+}
+
+/// A document that fails half-way leaves nothing behind: the demo load is one transaction.
+#[tokio::test]
+async fn failed_load_writes_nothing() {
+    let t = common::sqlite().await;
+    let mut doc = demo_city().unwrap();
+    let dup = doc.offers[0].clone();
+    doc.offers.push(dup); // violates the unique slug at the very end
+    assert!(t.db.insert_demo_document(&doc).await.is_err());
+    assert!(t.db.list_quarters("de").await.unwrap().is_empty());
+    assert_eq!(t.db.get_flag("demo").await.unwrap(), None);
+}

@@ -1,0 +1,89 @@
+//! The HTTP application in-process: server-rendered pages from a real SQLite file, 404s.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::config::get_configuration;
+use tower::ServiceExt;
+
+async fn get(app: &axum::Router, path: &str) -> (StatusCode, String) {
+    let res = app
+        .clone()
+        .oneshot(Request::get(path).header("accept-language", "de").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn app() -> (axum::Router, common::TestDb) {
+    let t = common::sqlite_with_demo().await;
+    let conf = get_configuration(Some("Cargo.toml")).unwrap();
+    let app = quartiersboard::server::router(t.db.clone(), conf.leptos_options).await.unwrap();
+    (app, t)
+}
+
+/// The start page lists every quarter with a link to its board.
+#[tokio::test]
+async fn start_page_lists_quarters() {
+    let (app, _t) = app().await;
+    let (status, html) = get(&app, "/de").await;
+    assert_eq!(status, StatusCode::OK);
+    for (slug, name) in [("welheim", "Welheim"), ("altstadt", "Altstadt"), ("batenbrock-sued", "Batenbrock-Süd")] {
+        assert!(html.contains(&format!("href=\"/de/{slug}\"")), "missing link to {slug}");
+        assert!(html.contains(name));
+    }
+    assert!(html.contains("lang=\"de\""));
+}
+
+/// A board is server-rendered HTML that already contains its offers.
+#[tokio::test]
+async fn board_html_contains_offers() {
+    let (app, t) = app().await;
+    let board = t.db.get_board("de", "welheim").await.unwrap();
+    let (status, html) = get(&app, "/de/welheim").await;
+    assert_eq!(status, StatusCode::OK);
+    for o in &board.offers {
+        let title = o.title.replace('&', "&amp;").replace('"', "&quot;");
+        assert!(html.contains(&title), "board misses {}", o.title);
+        assert!(html.contains(&format!("/de/offers/{}", o.slug)));
+    }
+    assert!(html.contains("Quartiersbüro"));
+}
+
+/// The offer page shows its texts, place and organisation.
+#[tokio::test]
+async fn offer_page_shows_details() {
+    let (app, t) = app().await;
+    let slug = t.db.get_board("de", "altstadt").await.unwrap().offers[0].slug.clone();
+    let offer = t.db.get_offer("de", &slug).await.unwrap();
+    let (status, html) = get(&app, &format!("/de/offers/{slug}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&offer.place.name.replace('&', "&amp;")));
+    assert!(html.contains(&offer.organisation.name.replace('&', "&amp;")));
+}
+
+/// Unknown quarters, offers, locales and paths get a real 404 page that links to the quarters.
+#[tokio::test]
+async fn unknown_things_are_404_with_links() {
+    let (app, _t) = app().await;
+    for path in ["/de/atlantis", "/de/offers/nothing-here", "/xx/welheim", "/de/welheim/extra/deep", "/de/Bad_Slug"] {
+        let (status, html) = get(&app, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(html.contains("Seite nicht gefunden"), "{path}");
+        assert!(html.contains("href=\"/de/welheim\""), "{path} lacks quarter links");
+    }
+}
+
+/// English pages use the English texts, with German where no translation exists.
+#[tokio::test]
+async fn english_board_is_english() {
+    let (app, _t) = app().await;
+    let (status, html) = get(&app, "/en/welheim").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("lang=\"en\""));
+    assert!(html.contains("Neighbourhood office"));
+}
