@@ -19,7 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=cfg!(feature = "islands")/>
                 <link rel="stylesheet" id="leptos" href="/pkg/quartiersboard.css"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>
                 <MetaTags/>
             </head>
             <body>

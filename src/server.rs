@@ -9,6 +9,7 @@ use leptos::config::get_configuration;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::path::PathBuf;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 
 /// Why the server could not start, worded for the person starting it.
 #[derive(Debug, thiserror::Error)]
@@ -43,7 +44,12 @@ pub async fn router(db: Db, leptos_options: leptos::config::LeptosOptions) -> Re
     let state = AppState { leptos_options, db, demo };
     let routes = generate_route_list(App);
     let context_state = state.clone();
+    // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.
+    let site_root = PathBuf::from(state.leptos_options.site_root.as_ref());
+    let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
     let app = Router::new()
+        .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), ServeDir::new(pkg_dir))
+        .nest_service("/assets", ServeDir::new(site_root.join("assets")))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -87,3 +87,20 @@ async fn english_board_is_english() {
     assert!(html.contains("lang=\"en\""));
     assert!(html.contains("Neighbourhood office"));
 }
+
+/// Static files are served from their own prefix and not mistaken for a quarter board.
+#[tokio::test]
+async fn static_assets_are_not_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("pkg")).unwrap();
+    std::fs::write(dir.path().join("pkg/quartiersboard.css"), "body{}").unwrap();
+    let t = common::sqlite_with_demo().await;
+    let mut conf = get_configuration(Some("Cargo.toml")).unwrap().leptos_options;
+    conf.site_root = dir.path().to_string_lossy().into_owned().into();
+    let app = quartiersboard::server::router(t.db.clone(), conf).await.unwrap();
+    let (status, body) = get(&app, "/pkg/quartiersboard.css").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, "body{}");
+    let (status, _) = get(&app, "/pkg/missing.js").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+/** Collects console errors and uncaught exceptions of a page; call `check()` at the end. */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  return {
+    check: () => expect(errors, "console errors").toEqual([]),
+  };
+}
+
+/** Fails with the list of accessibility violations axe finds on the page. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+  expect(summary, "axe violations").toEqual([]);
+}
+
+/** Waits until the board's island has hydrated (it reveals the weekday filter). */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator(".day-filter")).toBeVisible();
+}
