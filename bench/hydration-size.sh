@@ -6,6 +6,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/.ci/env"
+# Release builds as shipped: cargo-leptos adds --cfg erase_components only to debug builds.
+unset RUSTFLAGS
 results="$root/bench/results"
 mkdir -p "$results"
 work=$(mktemp -d)
