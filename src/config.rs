@@ -41,7 +41,9 @@ pub enum ConfigError {
     MalformedUrl(String),
     #[error("DATABASE_URL scheme {0:?} is not supported. Use sqlite://path/to/file.db")]
     UnsupportedScheme(String),
-    #[error("cannot use the data directory {dir}: {reason}. Set DATA_DIR or DATABASE_URL to a writable place")]
+    #[error(
+        "cannot use the data directory {dir}: {reason}. Set DATA_DIR or DATABASE_URL to a writable place"
+    )]
     DataDir { dir: PathBuf, reason: String },
 }
 
@@ -92,7 +94,10 @@ fn sqlite_path(rest: &str) -> PathBuf {
 }
 
 fn ensure_writable_dir(dir: &Path) -> Result<(), ConfigError> {
-    let fail = |reason: String| ConfigError::DataDir { dir: dir.to_owned(), reason };
+    let fail = |reason: String| ConfigError::DataDir {
+        dir: dir.to_owned(),
+        reason,
+    };
     std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
     let probe = dir.join(".write-test");
     std::fs::write(&probe, b"").map_err(|e| fail(e.to_string()))?;
@@ -110,7 +115,9 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("data");
         let url = database_url(None, &dir).unwrap();
-        assert!(url.as_str().starts_with("sqlite://") && url.as_str().ends_with("quartiersboard.db?mode=rwc"));
+        assert!(
+            url.as_str().starts_with("sqlite://") && url.as_str().ends_with("quartiersboard.db?mode=rwc")
+        );
         assert!(dir.is_dir());
     }
 
@@ -118,8 +125,14 @@ mod tests {
     #[test]
     fn rejects_bad_urls() {
         let tmp = tempfile::tempdir().unwrap();
-        assert!(matches!(database_url(Some("not a url"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
-        assert!(matches!(database_url(Some("sqlite://"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
+        assert!(matches!(
+            database_url(Some("not a url"), tmp.path()),
+            Err(ConfigError::MalformedUrl(_))
+        ));
+        assert!(matches!(
+            database_url(Some("sqlite://"), tmp.path()),
+            Err(ConfigError::MalformedUrl(_))
+        ));
         let e = database_url(Some("mysql://localhost/x"), tmp.path()).unwrap_err();
         assert!(e.to_string().contains("\"mysql\""), "{e}");
     }

@@ -9,10 +9,15 @@ const DEMO_CITY: &str = include_str!("demo/demo_city.json");
 
 /// Parses and checks the demo document.
 pub fn demo_city() -> Result<CityDocument, StartError> {
-    let doc: CityDocument =
-        serde_json::from_str(DEMO_CITY).map_err(|e| StartError::Demo(e.to_string()))?;
+    let doc: CityDocument = serde_json::from_str(DEMO_CITY).map_err(|e| StartError::Demo(e.to_string()))?;
     validate(&doc).map_err(|errors| {
-        StartError::Demo(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+        StartError::Demo(
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
     })?;
     Ok(doc)
 }

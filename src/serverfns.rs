@@ -26,6 +26,9 @@ fn check_locale(code: &str) -> Result<(), crate::error::AppError> {
     if Locale::get_all().iter().any(|l| l.as_str() == code) {
         Ok(())
     } else {
-        Err(crate::error::AppError::Invalid { field: "locale".into(), reason: "unknown_locale".into() })
+        Err(crate::error::AppError::Invalid {
+            field: "locale".into(),
+            reason: "unknown_locale".into(),
+        })
     }
 }

@@ -17,7 +17,13 @@ async fn migrations_apply_twice() {
 #[tokio::test]
 async fn seed_demo_is_idempotent() {
     let t = common::sqlite_with_demo().await;
-    let names: Vec<_> = t.db.list_quarters("de").await.unwrap().into_iter().map(|q| q.name).collect();
+    let names: Vec<_> =
+        t.db.list_quarters("de")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|q| q.name)
+            .collect();
     assert_eq!(names, ["Altstadt", "Batenbrock-Süd", "Nord-Ost", "Welheim"]);
     assert!(!quartiersboard::demo::seed_demo(&t.db).await.unwrap());
     assert_eq!(t.db.list_quarters("de").await.unwrap().len(), 4);
@@ -44,10 +50,21 @@ async fn board_lists_published_offers_of_quarter() {
     let firsts: Vec<_> = board
         .offers
         .iter()
-        .filter_map(|o| o.slots.first().map(|s| (s.weekday.num_days_from_monday(), s.start)))
+        .filter_map(|o| {
+            o.slots
+                .first()
+                .map(|s| (s.weekday.num_days_from_monday(), s.start))
+        })
         .collect();
-    assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "board not in weekday order");
-    let with_slots = doc.offers.iter().find(|o| o.slug == board.offers[0].slug).unwrap();
+    assert!(
+        firsts.windows(2).all(|w| w[0] <= w[1]),
+        "board not in weekday order"
+    );
+    let with_slots = doc
+        .offers
+        .iter()
+        .find(|o| o.slug == board.offers[0].slug)
+        .unwrap();
     assert_eq!(board.offers[0].slots.len(), with_slots.slots.len());
     assert!(board.places.iter().any(|p| p.offer_count > 0));
 }
@@ -64,7 +81,11 @@ async fn unpublished_offers_are_hidden() {
         .collect();
     assert!(!hidden.is_empty());
     for o in hidden {
-        assert!(matches!(t.db.get_offer("de", &o.slug).await, Err(DbError::NotFound)), "{}", o.slug);
+        assert!(
+            matches!(t.db.get_offer("de", &o.slug).await, Err(DbError::NotFound)),
+            "{}",
+            o.slug
+        );
         for q in &o.quarters {
             let board = t.db.get_board("de", q).await.unwrap();
             assert!(board.offers.iter().all(|b| b.slug != o.slug));
@@ -77,7 +98,11 @@ async fn unpublished_offers_are_hidden() {
 async fn offer_detail_round_trips_with_translation_fallback() {
     let t = common::sqlite_with_demo().await;
     let doc = demo_city().unwrap();
-    let translated = doc.offers.iter().find(|o| o.translations.contains_key("en")).unwrap();
+    let translated = doc
+        .offers
+        .iter()
+        .find(|o| o.translations.contains_key("en"))
+        .unwrap();
     let detail = t.db.get_offer("en", &translated.slug).await.unwrap();
     assert_eq!(detail.lang, "en");
     assert_eq!(detail.title, translated.translations["en"].title);
@@ -89,7 +114,9 @@ async fn offer_detail_round_trips_with_translation_fallback() {
     let plain = doc
         .offers
         .iter()
-        .find(|o| o.translations.is_empty() && o.status == quartiersboard::domain::category::OfferStatus::Published)
+        .find(|o| {
+            o.translations.is_empty() && o.status == quartiersboard::domain::category::OfferStatus::Published
+        })
         .unwrap();
     let detail = t.db.get_offer("en", &plain.slug).await.unwrap();
     assert_eq!(detail.lang, "de");
@@ -101,8 +128,14 @@ async fn offer_detail_round_trips_with_translation_fallback() {
 #[tokio::test]
 async fn unknown_slugs_are_not_found() {
     let t = common::sqlite_with_demo().await;
-    assert!(matches!(t.db.get_board("de", "atlantis").await, Err(DbError::NotFound)));
-    assert!(matches!(t.db.get_offer("de", "no-such-offer").await, Err(DbError::NotFound)));
+    assert!(matches!(
+        t.db.get_board("de", "atlantis").await,
+        Err(DbError::NotFound)
+    ));
+    assert!(matches!(
+        t.db.get_offer("de", "no-such-offer").await,
+        Err(DbError::NotFound)
+    ));
 }
 
 /// A document that fails half-way leaves nothing behind: the demo load is one transaction.

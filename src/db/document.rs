@@ -35,14 +35,17 @@ impl Db {
 async fn insert_records(conn: &mut AnyConnection, doc: &CityDocument) -> Result<(), DbError> {
     let mut ids = Ids::default();
     for q in &doc.quarters {
-        ids.quarters.insert(q.slug.clone(), insert_quarter(conn, q).await?);
+        ids.quarters
+            .insert(q.slug.clone(), insert_quarter(conn, q).await?);
     }
     for o in &doc.organisations {
-        ids.organisations.insert(o.slug.clone(), insert_organisation(conn, o).await?);
+        ids.organisations
+            .insert(o.slug.clone(), insert_organisation(conn, o).await?);
     }
     for p in &doc.places {
         let quarter = lookup(&ids.quarters, &p.quarter)?;
-        ids.places.insert(p.slug.clone(), insert_place(conn, p, quarter).await?);
+        ids.places
+            .insert(p.slug.clone(), insert_place(conn, p, quarter).await?);
     }
     for o in &doc.offers {
         insert_offer(conn, o, &ids).await?;
@@ -95,11 +98,13 @@ async fn insert_organisation(conn: &mut AnyConnection, o: &OrganisationRecord) -
     .bind(&o.website)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("INSERT INTO organisation_texts (organisation_id, locale, description) VALUES ($1, 'de', $2)")
-        .bind(id)
-        .bind(&o.description)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO organisation_texts (organisation_id, locale, description) VALUES ($1, 'de', $2)",
+    )
+    .bind(id)
+    .bind(&o.description)
+    .execute(&mut *conn)
+    .await?;
     Ok(id)
 }
 
@@ -153,8 +158,16 @@ async fn insert_offer(conn: &mut AnyConnection, o: &OfferRecord, ids: &Ids) -> R
     .bind(o.last_confirmed.to_string())
     .fetch_one(&mut *conn)
     .await?;
-    insert_offer_text(conn, id, "de", &o.title, &o.description, o.cost_text.as_deref(), o.registration_text.as_deref())
-        .await?;
+    insert_offer_text(
+        conn,
+        id,
+        "de",
+        &o.title,
+        &o.description,
+        o.cost_text.as_deref(),
+        o.registration_text.as_deref(),
+    )
+    .await?;
     for (locale, t) in &o.translations {
         insert_offer_text(conn, id, locale, &t.title, &t.description, None, None).await?;
     }
@@ -180,13 +193,15 @@ async fn insert_offer(conn: &mut AnyConnection, o: &OfferRecord, ids: &Ids) -> R
             .await?;
     }
     for s in &o.slots {
-        sqlx::query("INSERT INTO weekly_slots (offer_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(s.day)
-            .bind(&s.start)
-            .bind(&s.end)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO weekly_slots (offer_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(s.day)
+        .bind(&s.start)
+        .bind(&s.end)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(id)
 }

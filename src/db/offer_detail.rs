@@ -121,11 +121,18 @@ impl Db {
 
         Ok(OfferDetail {
             slots: group_slots(slot_rows)?.remove(&r.id).unwrap_or_default(),
-            audiences: audiences.iter().map(|a| decode("audience", a)).collect::<Result<_, _>>()?,
+            audiences: audiences
+                .iter()
+                .map(|a| decode("audience", a))
+                .collect::<Result<_, _>>()?,
             languages,
             quarters: quarters
                 .into_iter()
-                .map(|q| QuarterSummary { slug: q.slug, name: q.name, description: q.description })
+                .map(|q| QuarterSummary {
+                    slug: q.slug,
+                    name: q.name,
+                    description: q.description,
+                })
                 .collect(),
             slug: r.slug,
             lang: r.lang,
@@ -137,14 +144,28 @@ impl Db {
                 (true, _) => Cost::Free,
                 (false, text) => Cost::Amount(text.unwrap_or_default()),
             },
-            registration: Registration { required: r.registration_required != 0, how: r.registration_text },
-            contact: Contact { name: r.contact_name, phone: r.contact_phone, email: r.contact_email },
+            registration: Registration {
+                required: r.registration_required != 0,
+                how: r.registration_text,
+            },
+            contact: Contact {
+                name: r.contact_name,
+                phone: r.contact_phone,
+                email: r.contact_email,
+            },
             last_confirmed: decode("last_confirmed", &r.last_confirmed)?,
             place: Place {
                 slug: r.place_slug,
                 name: r.place_name,
-                address: Address { street: r.place_street, postcode: r.place_postcode, city: r.place_city },
-                coordinates: r.latitude.zip(r.longitude).map(|(lat, lon)| Coordinates { lat, lon }),
+                address: Address {
+                    street: r.place_street,
+                    postcode: r.place_postcode,
+                    city: r.place_city,
+                },
+                coordinates: r
+                    .latitude
+                    .zip(r.longitude)
+                    .map(|(lat, lon)| Coordinates { lat, lon }),
                 access: Accessibility {
                     step_free: r.step_free != 0,
                     accessible_toilet: r.accessible_toilet != 0,

@@ -46,15 +46,15 @@ impl Db {
         let mut offers = self.list_board_offers(locale, &quarter.slug).await?;
         sort_offers(&mut offers);
         let places = self.list_board_places(&quarter.slug).await?;
-        Ok(Board { quarter, offers, places })
+        Ok(Board {
+            quarter,
+            offers,
+            places,
+        })
     }
 
     /// Published offers of a quarter with their slots, in no particular order.
-    pub async fn list_board_offers(
-        &self,
-        locale: &str,
-        quarter: &str,
-    ) -> Result<Vec<OfferSummary>, DbError> {
+    pub async fn list_board_offers(&self, locale: &str, quarter: &str) -> Result<Vec<OfferSummary>, DbError> {
         let rows: Vec<OfferSummaryRow> = sqlx::query_as(
             "SELECT o.id, o.slug,
                 CASE WHEN t.title IS NULL THEN 'de' ELSE t.locale END AS lang,

@@ -121,7 +121,11 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
     let mut errors = Vec::new();
     let mut err = |path: String, message: String| errors.push(DocumentError { path, message });
     let quarters = unique_slugs("quarters", doc.quarters.iter().map(|q| &q.slug), &mut err);
-    let orgs = unique_slugs("organisations", doc.organisations.iter().map(|o| &o.slug), &mut err);
+    let orgs = unique_slugs(
+        "organisations",
+        doc.organisations.iter().map(|o| &o.slug),
+        &mut err,
+    );
     let places = unique_slugs("places", doc.places.iter().map(|p| &p.slug), &mut err);
     unique_slugs("offers", doc.offers.iter().map(|o| &o.slug), &mut err);
 
@@ -132,10 +136,16 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
     }
     for p in &doc.places {
         if !quarters.contains(p.quarter.as_str()) {
-            err(format!("places/{}/quarter", p.slug), format!("no quarter {:?}", p.quarter));
+            err(
+                format!("places/{}/quarter", p.slug),
+                format!("no quarter {:?}", p.quarter),
+            );
         }
         if p.lat.is_some() != p.lon.is_some() {
-            err(format!("places/{}", p.slug), "latitude and longitude go together".into());
+            err(
+                format!("places/{}", p.slug),
+                "latitude and longitude go together".into(),
+            );
         }
     }
     for o in &doc.offers {
@@ -144,7 +154,10 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
             err(at("title"), "is empty".into());
         }
         if !orgs.contains(o.organisation.as_str()) {
-            err(at("organisation"), format!("no organisation {:?}", o.organisation));
+            err(
+                at("organisation"),
+                format!("no organisation {:?}", o.organisation),
+            );
         }
         if !places.contains(o.place.as_str()) {
             err(at("place"), format!("no place {:?}", o.place));

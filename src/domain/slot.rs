@@ -88,9 +88,18 @@ mod tests {
     fn rejects_bad_slots() {
         assert_eq!(WeeklySlot::parse(0, "10:00", "11:00"), Err(SlotError::Weekday(0)));
         assert_eq!(WeeklySlot::parse(8, "10:00", "11:00"), Err(SlotError::Weekday(8)));
-        assert!(matches!(WeeklySlot::parse(1, "25:00", "26:00"), Err(SlotError::Time(_))));
-        assert_eq!(WeeklySlot::parse(1, "11:00", "10:00"), Err(SlotError::EndNotAfterStart));
-        assert_eq!(WeeklySlot::parse(1, "11:00", "11:00"), Err(SlotError::EndNotAfterStart));
+        assert!(matches!(
+            WeeklySlot::parse(1, "25:00", "26:00"),
+            Err(SlotError::Time(_))
+        ));
+        assert_eq!(
+            WeeklySlot::parse(1, "11:00", "10:00"),
+            Err(SlotError::EndNotAfterStart)
+        );
+        assert_eq!(
+            WeeklySlot::parse(1, "11:00", "11:00"),
+            Err(SlotError::EndNotAfterStart)
+        );
     }
 
     /// The mask has one bit per weekday that has a slot.

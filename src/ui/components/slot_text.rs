@@ -15,7 +15,11 @@ pub fn SlotList(slots: Vec<WeeklySlot>, #[prop(optional)] long: bool) -> impl In
     let items = slots
         .into_iter()
         .map(|s| {
-            let day = if long { labels::weekday(i18n, s.weekday) } else { labels::weekday_short(i18n, s.weekday) };
+            let day = if long {
+                labels::weekday(i18n, s.weekday)
+            } else {
+                labels::weekday_short(i18n, s.weekday)
+            };
             let times = format!("{}–{}", format_time(s.start), format_time(s.end));
             view! {
                 <li>

@@ -21,7 +21,10 @@ pub fn BoardPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let i18n = use_i18n();
-    let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
+    let quarter = use_params_map()
+        .read_untracked()
+        .get("quarter")
+        .unwrap_or_default();
     let board = move || {
         let quarter = quarter.clone();
         Suspend::new(async move {
@@ -41,7 +44,11 @@ pub fn BoardPage() -> impl IntoView {
 #[component]
 fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
-    let Board { quarter, offers, places } = board;
+    let Board {
+        quarter,
+        offers,
+        places,
+    } = board;
     let title = format!("{} – {}", quarter.name, t_string!(i18n, site.name));
     let offers_view = if offers.is_empty() {
         view! { <p class="empty">{t!(i18n, board.no_offers)}</p> }.into_any()

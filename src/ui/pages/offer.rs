@@ -44,7 +44,12 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
     let title = format!("{} – {}", offer.title, t_string!(i18n, site.name));
     let who = {
         let mut parts = vec![age_text(offer.ages)];
-        parts.extend(offer.audiences.iter().map(|a| labels::audience(i18n, *a).to_owned()));
+        parts.extend(
+            offer
+                .audiences
+                .iter()
+                .map(|a| labels::audience(i18n, *a).to_owned()),
+        );
         parts.join(" · ")
     };
     let cost = match offer.cost {
@@ -59,7 +64,9 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
         .join(", ");
     let registration = if offer.registration.required {
         let how = offer.registration.how.unwrap_or_default();
-        format!("{} {how}", t_string!(i18n, offer.registration_needed)).trim_end().to_owned()
+        format!("{} {how}", t_string!(i18n, offer.registration_needed))
+            .trim_end()
+            .to_owned()
     } else {
         t_string!(i18n, offer.no_registration).to_owned()
     };
