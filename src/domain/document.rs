@@ -205,3 +205,58 @@ fn unique_slugs<'a>(
     }
     seen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> CityDocument {
+        serde_json::from_str(include_str!("../demo/demo_city.json")).unwrap()
+    }
+
+    /// The demo city is a valid document.
+    #[test]
+    fn demo_city_is_valid() {
+        assert_eq!(validate(&doc()), Ok(()));
+    }
+
+    /// Broken references, bad slugs, ages and slots are all reported, each with its path.
+    #[test]
+    fn reports_every_problem_with_its_path() {
+        let mut d = doc();
+        d.offers[0].place = "nowhere".into();
+        d.offers[1].age_min = Some(12);
+        d.offers[1].age_max = Some(3);
+        d.offers[2].slots = vec![SlotRecord {
+            day: 9,
+            start: "10:00".into(),
+            end: "11:00".into(),
+        }];
+        d.places[0].slug = "Bad Slug".into();
+        let errors = validate(&d).unwrap_err();
+        let paths: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert!(
+            paths.contains(&format!("offers/{}/place", d.offers[0].slug).as_str()),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&format!("offers/{}/age", d.offers[1].slug).as_str()),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&format!("offers/{}/slots/0", d.offers[2].slug).as_str()),
+            "{paths:?}"
+        );
+        assert!(paths.contains(&"places/Bad Slug"), "{paths:?}");
+    }
+
+    /// A slug used twice is reported.
+    #[test]
+    fn duplicate_slugs_are_reported() {
+        let mut d = doc();
+        let dup = d.quarters[0].clone();
+        d.quarters.push(dup);
+        let errors = validate(&d).unwrap_err();
+        assert!(errors.iter().any(|e| e.message == "slug used twice"));
+    }
+}

@@ -1,0 +1,81 @@
+//! The binary as an admin tool: subcommands, and bad configuration failing fast with a clear message.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quartiersboard"));
+    cmd.args(args)
+        .env_remove("DATABASE_URL")
+        .env_remove("SEED_DEMO")
+        .env("RUST_LOG", "warn");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `seed-demo` loads the demo city once and says so; the second run changes nothing.
+#[test]
+fn seed_demo_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let first = run(&["seed-demo"], &[("DATA_DIR", data)]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(String::from_utf8_lossy(&first.stdout).trim(), "demo city loaded");
+    let second = run(&["seed-demo"], &[("DATA_DIR", data)]);
+    assert!(second.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&second.stdout).trim(),
+        "demo city was already loaded"
+    );
+    assert!(dir.path().join("quartiersboard.db").is_file());
+}
+
+/// A data directory that cannot be created stops `migrate` with its path in the message.
+#[test]
+fn unwritable_data_dir_fails_fast() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, b"x").unwrap();
+    let bad = file.join("data");
+    let out = run(&["migrate"], &[("DATA_DIR", bad.to_str().unwrap())]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot use the data directory"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A malformed or unsupported DATABASE_URL is named in the message.
+#[test]
+fn bad_database_url_fails_fast() {
+    let out = run(&["migrate"], &[("DATABASE_URL", "definitely not a url")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("DATABASE_URL"), "{}", stderr(&out));
+    let out = run(&["migrate"], &[("DATABASE_URL", "mysql://db/quartiersboard")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not supported"), "{}", stderr(&out));
+}
+
+/// A port that is taken stops the server with a message saying so, instead of a panic.
+#[test]
+fn port_in_use_fails_fast() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        &["serve"],
+        &[
+            ("DATA_DIR", dir.path().to_str().unwrap()),
+            ("LEPTOS_SITE_ADDR", &addr),
+            ("LEPTOS_OUTPUT_NAME", "quartiersboard"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already in use"), "{}", stderr(&out));
+}
