@@ -2,7 +2,7 @@
 //! quarter or offer carry its slug: they are printed on flyers and must stay stable.
 
 use crate::i18n::*;
-use crate::ui::pages::{BoardPage, NotFoundPage, OfferPage, StartPage};
+use crate::ui::pages::{BoardPage, NotFoundPage, OfferPage, StartPage, WeekPlanPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offers/:offer") view=OfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/:quarter/week") view=WeekPlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/:quarter/week/:week") view=WeekPlanPage ssr=SsrMode::Async/>
                 </Routes>
             </Router>
         </I18nContextProvider>

@@ -5,11 +5,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "quartiersboard",
-    version,
-    about = "Offers for families, visible per quarter"
-)]
+#[command(name = "quartiersboard", version, about = "Offers for families, visible per quarter")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -37,9 +33,7 @@ pub async fn run() -> ExitCode {
         )
         .init();
     let cli = Cli::parse();
-    let result = match cli.command.unwrap_or(Command::Serve {
-        seed_demo: seed_demo_from_env(),
-    }) {
+    let result = match cli.command.unwrap_or(Command::Serve { seed_demo: seed_demo_from_env() }) {
         Command::Serve { seed_demo } => server::serve(seed_demo).await,
         Command::Migrate => server::open_database().await.map(|_| ()),
         Command::SeedDemo => seed().await,
@@ -55,15 +49,9 @@ pub async fn run() -> ExitCode {
 
 async fn seed() -> Result<(), StartError> {
     let db = server::open_database().await?;
-    let loaded = crate::demo::seed_demo(&db).await?;
-    println!(
-        "{}",
-        if loaded {
-            "demo city loaded"
-        } else {
-            "demo city was already loaded"
-        }
-    );
+    let tz = crate::config::calendar_settings(None, std::env::var("TIME_ZONE").ok().as_deref())?.tz;
+    let loaded = crate::demo::seed_demo(&db, crate::clock::local_now(tz).date()).await?;
+    println!("{}", if loaded { "demo city loaded" } else { "demo city was already loaded" });
     Ok(())
 }
 

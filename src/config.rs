@@ -5,6 +5,8 @@
 //! |---|---|---|
 //! | `DATABASE_URL` | `sqlite://path/to/file.db` | `sqlite://data/quartiersboard.db` (created) |
 //! | `DATA_DIR` | folder for the default SQLite file | `./data` |
+//! | `REGION` | German state whose public and school holidays apply (ISO 3166-2) | `DE-NW` |
+//! | `TIME_ZONE` | zone of all schedule times (IANA name) | `Europe/Berlin` |
 //! | `SEED_DEMO` | `true` loads the demo city on start if it is not loaded yet | `false` |
 //! | `LEPTOS_SITE_ADDR` | address and port to listen on | `127.0.0.1:3000` (Cargo.toml) |
 //! | `RUST_LOG` | log filter | `info` |
@@ -41,10 +43,42 @@ pub enum ConfigError {
     MalformedUrl(String),
     #[error("DATABASE_URL scheme {0:?} is not supported. Use sqlite://path/to/file.db")]
     UnsupportedScheme(String),
+    #[error("REGION {0:?} is not a German state code. Example: DE-NW")]
+    UnknownRegion(String),
+    #[error("TIME_ZONE {0:?} is not a known time zone. Example: Europe/Berlin")]
+    UnknownTimeZone(String),
     #[error(
         "cannot use the data directory {dir}: {reason}. Set DATA_DIR or DATABASE_URL to a writable place"
     )]
     DataDir { dir: PathBuf, reason: String },
+}
+
+/// Which state's holidays apply and which zone wall-clock times are in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarSettings {
+    pub region: String,
+    pub tz: chrono_tz::Tz,
+}
+
+impl Default for CalendarSettings {
+    fn default() -> Self {
+        Self { region: "DE-NW".into(), tz: chrono_tz::Europe::Berlin }
+    }
+}
+
+/// Checks `REGION` and `TIME_ZONE`; unset means the defaults (North Rhine-Westphalia, Berlin).
+pub fn calendar_settings(region: Option<&str>, tz: Option<&str>) -> Result<CalendarSettings, ConfigError> {
+    let defaults = CalendarSettings::default();
+    let region = match region.map(str::trim).filter(|s| !s.is_empty()) {
+        None => defaults.region,
+        Some(r) if crate::domain::holidays::REGIONS.contains(&r) => r.to_owned(),
+        Some(r) => return Err(ConfigError::UnknownRegion(r.to_owned())),
+    };
+    let tz = match tz.map(str::trim).filter(|s| !s.is_empty()) {
+        None => defaults.tz,
+        Some(name) => name.parse().map_err(|_| ConfigError::UnknownTimeZone(name.to_owned()))?,
+    };
+    Ok(CalendarSettings { region, tz })
 }
 
 /// Works out the database URL: `DATABASE_URL` when set, else a SQLite file in `data_dir`, whose
@@ -94,10 +128,7 @@ fn sqlite_path(rest: &str) -> PathBuf {
 }
 
 fn ensure_writable_dir(dir: &Path) -> Result<(), ConfigError> {
-    let fail = |reason: String| ConfigError::DataDir {
-        dir: dir.to_owned(),
-        reason,
-    };
+    let fail = |reason: String| ConfigError::DataDir { dir: dir.to_owned(), reason };
     std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
     let probe = dir.join(".write-test");
     std::fs::write(&probe, b"").map_err(|e| fail(e.to_string()))?;
@@ -125,14 +156,8 @@ mod tests {
     #[test]
     fn rejects_bad_urls() {
         let tmp = tempfile::tempdir().unwrap();
-        assert!(matches!(
-            database_url(Some("not a url"), tmp.path()),
-            Err(ConfigError::MalformedUrl(_))
-        ));
-        assert!(matches!(
-            database_url(Some("sqlite://"), tmp.path()),
-            Err(ConfigError::MalformedUrl(_))
-        ));
+        assert!(matches!(database_url(Some("not a url"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
+        assert!(matches!(database_url(Some("sqlite://"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
         let e = database_url(Some("mysql://localhost/x"), tmp.path()).unwrap_err();
         assert!(e.to_string().contains("\"mysql\""), "{e}");
     }
@@ -145,6 +170,15 @@ mod tests {
         std::fs::write(&file, b"x").unwrap();
         let e = database_url(None, &file.join("data")).unwrap_err();
         assert!(matches!(e, ConfigError::DataDir { .. }), "{e}");
+    }
+
+    /// Region and zone default to NRW and Berlin; unknown ones are named.
+    #[test]
+    fn calendar_settings_checked() {
+        assert_eq!(calendar_settings(None, None).unwrap(), CalendarSettings::default());
+        assert_eq!(calendar_settings(Some("DE-BY"), Some("Europe/Vienna")).unwrap().region, "DE-BY");
+        assert!(matches!(calendar_settings(Some("NRW"), None), Err(ConfigError::UnknownRegion(_))));
+        assert!(matches!(calendar_settings(None, Some("Mars/Base")), Err(ConfigError::UnknownTimeZone(_))));
     }
 
     /// A password in the URL never shows in debug output.

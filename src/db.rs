@@ -9,6 +9,7 @@ mod flags;
 mod offer_detail;
 mod offers;
 mod quarters;
+mod schedules;
 
 pub use connect::{Backend, Db};
 pub use error::DbError;

@@ -2,7 +2,12 @@
 
 use crate::db::Db;
 use crate::domain::document::{validate, CityDocument};
+use crate::domain::holidays::HolidayCalendar;
+use crate::domain::schedule::expand::occurrences;
+use crate::domain::schedule::rule::monday_of;
+use crate::domain::schedule::validate::{parse_schedule, ExceptionInput};
 use crate::server::StartError;
+use chrono::{Datelike, Duration, NaiveDate};
 
 /// The demo data set, compiled into the binary.
 const DEMO_CITY: &str = include_str!("demo/demo_city.json");
@@ -11,22 +16,51 @@ const DEMO_CITY: &str = include_str!("demo/demo_city.json");
 pub fn demo_city() -> Result<CityDocument, StartError> {
     let doc: CityDocument = serde_json::from_str(DEMO_CITY).map_err(|e| StartError::Demo(e.to_string()))?;
     validate(&doc).map_err(|errors| {
-        StartError::Demo(
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
+        StartError::Demo(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
     })?;
     Ok(doc)
 }
 
-/// Loads the demo city unless it is there already. Returns whether it was loaded now.
-pub async fn seed_demo(db: &Db) -> Result<bool, StartError> {
-    let loaded = db.insert_demo_document(&demo_city()?).await?;
+/// Loads the demo city unless it is there already, with a few cancellations and changes around
+/// `today` so the week plan shows them. Returns whether it was loaded now.
+pub async fn seed_demo(db: &Db, today: NaiveDate) -> Result<bool, StartError> {
+    let mut doc = demo_city()?;
+    add_exceptions_around(&mut doc, today);
+    let loaded = db.insert_demo_document(&doc).await?;
     if loaded {
         tracing::info!("demo city loaded");
     }
     Ok(loaded)
+}
+
+/// Next week the toddler café is cancelled (the room is booked), this week the German course
+/// for mothers is cancelled, and youth football starts earlier once.
+pub fn add_exceptions_around(doc: &mut CityDocument, today: NaiveDate) {
+    let this_monday = monday_of(today);
+    let next_monday = this_monday + Duration::days(7);
+    let cancel = |reason: &str| ExceptionInput { cancelled: Some(reason.into()), ..Default::default() };
+    let earlier =
+        ExceptionInput { start: Some("16:30".into()), end: Some("18:00".into()), ..Default::default() };
+    add_exception(
+        doc,
+        "krabbelcafe-sonnenblume",
+        next_monday,
+        cancel("Der Raum ist in dieser Woche belegt."),
+    );
+    add_exception(doc, "deutschkurs-muetter-altstadt", this_monday, cancel("Die Kursleiterin ist krank."));
+    add_exception(doc, "jugendfussball-sportfreunde", next_monday, earlier);
+}
+
+/// Puts `exception` on the first occurrence of the offer's first schedule in the week of `monday`.
+fn add_exception(doc: &mut CityDocument, offer: &str, monday: NaiveDate, mut exception: ExceptionInput) {
+    let cal = HolidayCalendar::new("DE-NW", monday.year(), monday.year() + 1, &[]).unwrap_or_default();
+    let Some(input) = doc.offers.iter_mut().find(|o| o.slug == offer).and_then(|o| o.schedules.first_mut())
+    else {
+        return;
+    };
+    let Ok(parsed) = parse_schedule(input, &cal) else { return };
+    if let Some(first) = occurrences(&parsed.schedule, &cal, monday, monday + Duration::days(6)).first() {
+        exception.date = Some(first.date);
+        input.exceptions.push(exception);
+    }
 }

@@ -10,5 +10,6 @@ pub mod organisation;
 pub mod place;
 pub mod quarter;
 pub mod schedule;
-pub mod slot;
 pub mod slug;
+pub mod time_text;
+pub mod week_plan;

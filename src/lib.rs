@@ -13,6 +13,8 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 #[cfg(feature = "ssr")]
 pub mod cli;
 #[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
 pub mod config;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -20,6 +22,8 @@ pub mod db;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod state;
 

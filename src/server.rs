@@ -1,7 +1,7 @@
 //! Starting the web server: configuration, database, routes, middleware, listening socket.
 
 use crate::app::{shell, App};
-use crate::config::{self, ConfigError};
+use crate::config::{self, CalendarSettings, ConfigError};
 use crate::db::{Db, DbError};
 use crate::state::AppState;
 use axum::Router;
@@ -39,23 +39,20 @@ pub async fn open_database() -> Result<Db, StartError> {
 }
 
 /// Builds the whole HTTP application around an opened database.
-pub async fn router(db: Db, leptos_options: leptos::config::LeptosOptions) -> Result<Router, StartError> {
+pub async fn router(
+    db: Db,
+    leptos_options: leptos::config::LeptosOptions,
+    calendar: CalendarSettings,
+) -> Result<Router, StartError> {
     let demo = db.get_flag("demo").await?.is_some();
-    let state = AppState {
-        leptos_options,
-        db,
-        demo,
-    };
+    let state = AppState { leptos_options, db, demo, calendar };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.
     let site_root = PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
     let app = Router::new()
-        .nest_service(
-            &format!("/{}", state.leptos_options.site_pkg_dir),
-            ServeDir::new(pkg_dir),
-        )
+        .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), ServeDir::new(pkg_dir))
         .nest_service("/assets", ServeDir::new(site_root.join("assets")))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
             let options = state.leptos_options.clone();
@@ -78,30 +75,24 @@ pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
     let conf = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?;
     let options = conf.leptos_options;
     let addr = options.site_addr;
+    let calendar = config::calendar_settings(
+        std::env::var("REGION").ok().as_deref(),
+        std::env::var("TIME_ZONE").ok().as_deref(),
+    )?;
     let db = open_database().await?;
     if seed_demo {
-        crate::demo::seed_demo(&db).await?;
+        crate::demo::seed_demo(&db, crate::clock::local_now(calendar.tz).date()).await?;
     }
-    let app = router(db, options).await?;
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AddrInUse => StartError::PortInUse {
-                addr: addr.to_string(),
-            },
-            _ => StartError::Listen {
-                addr: addr.to_string(),
-                source: e,
-            },
-        })?;
+    let app = router(db, options, calendar).await?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => StartError::PortInUse { addr: addr.to_string() },
+        _ => StartError::Listen { addr: addr.to_string(), source: e },
+    })?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|e| StartError::Listen {
-            addr: addr.to_string(),
-            source: e,
-        })
+        .map_err(|e| StartError::Listen { addr: addr.to_string(), source: e })
 }
 
 async fn shutdown_signal() {

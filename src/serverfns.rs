@@ -3,10 +3,12 @@
 
 mod get_board;
 mod get_offer;
+mod get_week;
 mod list_quarters;
 
 pub use get_board::get_board;
 pub use get_offer::get_offer;
+pub use get_week::get_week;
 pub use list_quarters::list_quarters;
 
 /// The database handle of the current request.
@@ -14,6 +16,15 @@ pub use list_quarters::list_quarters;
 fn db() -> Result<crate::db::Db, crate::error::AppError> {
     leptos::prelude::use_context::<crate::db::Db>().ok_or_else(|| {
         tracing::error!("no database in the request context");
+        crate::error::AppError::Internal
+    })
+}
+
+/// The calendar settings (region, time zone) of this installation.
+#[cfg(feature = "ssr")]
+fn calendar() -> Result<crate::config::CalendarSettings, crate::error::AppError> {
+    leptos::prelude::use_context::<crate::config::CalendarSettings>().ok_or_else(|| {
+        tracing::error!("no calendar settings in the request context");
         crate::error::AppError::Internal
     })
 }
@@ -26,9 +37,6 @@ fn check_locale(code: &str) -> Result<(), crate::error::AppError> {
     if Locale::get_all().iter().any(|l| l.as_str() == code) {
         Ok(())
     } else {
-        Err(crate::error::AppError::Invalid {
-            field: "locale".into(),
-            reason: "unknown_locale".into(),
-        })
+        Err(crate::error::AppError::Invalid { field: "locale".into(), reason: "unknown_locale".into() })
     }
 }

@@ -1,5 +1,6 @@
 //! Shared server state, handed to routes through axum and to server functions through context.
 
+use crate::config::CalendarSettings;
 use crate::db::Db;
 use crate::ui::DemoNotice;
 use axum::extract::FromRef;
@@ -12,6 +13,7 @@ pub struct AppState {
     pub db: Db,
     /// The demo city is loaded: pages say so.
     pub demo: bool,
+    pub calendar: CalendarSettings,
 }
 
 impl AppState {
@@ -19,5 +21,6 @@ impl AppState {
     pub fn provide(&self) {
         provide_context(self.db.clone());
         provide_context(DemoNotice(self.demo));
+        provide_context(self.calendar.clone());
     }
 }

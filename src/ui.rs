@@ -12,9 +12,6 @@ pub struct DemoNotice(pub bool);
 
 /// A `tel:` link target for a phone number as printed ("02041 555-0100" → "tel:020415550100").
 pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
     format!("tel:{digits}")
 }

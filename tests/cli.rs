@@ -4,10 +4,7 @@ use std::process::{Command, Output};
 
 fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_quartiersboard"));
-    cmd.args(args)
-        .env_remove("DATABASE_URL")
-        .env_remove("SEED_DEMO")
-        .env("RUST_LOG", "warn");
+    cmd.args(args).env_remove("DATABASE_URL").env_remove("SEED_DEMO").env("RUST_LOG", "warn");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -28,10 +25,7 @@ fn seed_demo_twice() {
     assert_eq!(String::from_utf8_lossy(&first.stdout).trim(), "demo city loaded");
     let second = run(&["seed-demo"], &[("DATA_DIR", data)]);
     assert!(second.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&second.stdout).trim(),
-        "demo city was already loaded"
-    );
+    assert_eq!(String::from_utf8_lossy(&second.stdout).trim(), "demo city was already loaded");
     assert!(dir.path().join("quartiersboard.db").is_file());
 }
 
@@ -44,11 +38,7 @@ fn unwritable_data_dir_fails_fast() {
     let bad = file.join("data");
     let out = run(&["migrate"], &[("DATA_DIR", bad.to_str().unwrap())]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("cannot use the data directory"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("cannot use the data directory"), "{}", stderr(&out));
 }
 
 /// A malformed or unsupported DATABASE_URL is named in the message.

@@ -17,20 +17,14 @@ async fn migrations_apply_twice() {
 #[tokio::test]
 async fn seed_demo_is_idempotent() {
     let t = common::sqlite_with_demo().await;
-    let names: Vec<_> =
-        t.db.list_quarters("de")
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|q| q.name)
-            .collect();
+    let names: Vec<_> = t.db.list_quarters("de").await.unwrap().into_iter().map(|q| q.name).collect();
     assert_eq!(names, ["Altstadt", "Batenbrock-Süd", "Nord-Ost", "Welheim"]);
-    assert!(!quartiersboard::demo::seed_demo(&t.db).await.unwrap());
+    assert!(!quartiersboard::demo::seed_demo(&t.db, common::today()).await.unwrap());
     assert_eq!(t.db.list_quarters("de").await.unwrap().len(), 4);
     assert_eq!(t.db.get_flag("demo").await.unwrap().as_deref(), Some("1"));
 }
 
-/// The board lists exactly the published offers of the quarter, in weekday order, with slots.
+/// The board lists exactly the published offers of the quarter, with their schedules.
 #[tokio::test]
 async fn board_lists_published_offers_of_quarter() {
     let t = common::sqlite_with_demo().await;
@@ -42,31 +36,16 @@ async fn board_lists_published_offers_of_quarter() {
         .filter(|o| o.status == quartiersboard::domain::category::OfferStatus::Published)
         .map(|o| o.slug.clone())
         .collect();
-    let board = t.db.get_board("de", "welheim").await.unwrap();
-    assert_eq!(board.quarter.name, "Welheim");
-    let got: std::collections::BTreeSet<_> = board.offers.iter().map(|o| o.slug.clone()).collect();
+    let (quarter, offers, places) = t.db.get_board_parts("de", "welheim").await.unwrap();
+    assert_eq!(quarter.name, "Welheim");
+    let got: std::collections::BTreeSet<_> = offers.iter().map(|o| o.slug.clone()).collect();
     assert_eq!(got, expected);
     assert!(expected.len() >= 10);
-    let firsts: Vec<_> = board
-        .offers
-        .iter()
-        .filter_map(|o| {
-            o.slots
-                .first()
-                .map(|s| (s.weekday.num_days_from_monday(), s.start))
-        })
-        .collect();
-    assert!(
-        firsts.windows(2).all(|w| w[0] <= w[1]),
-        "board not in weekday order"
-    );
-    let with_slots = doc
-        .offers
-        .iter()
-        .find(|o| o.slug == board.offers[0].slug)
-        .unwrap();
-    assert_eq!(board.offers[0].slots.len(), with_slots.slots.len());
-    assert!(board.places.iter().any(|p| p.offer_count > 0));
+    for o in &offers {
+        let record = doc.offers.iter().find(|r| r.slug == o.slug).unwrap();
+        assert_eq!(o.schedules.len(), record.schedules.len(), "{}", o.slug);
+    }
+    assert!(places.iter().any(|p| p.offer_count > 0));
 }
 
 /// Drafts and archived offers are not shown, neither on boards nor as pages.
@@ -81,14 +60,10 @@ async fn unpublished_offers_are_hidden() {
         .collect();
     assert!(!hidden.is_empty());
     for o in hidden {
-        assert!(
-            matches!(t.db.get_offer("de", &o.slug).await, Err(DbError::NotFound)),
-            "{}",
-            o.slug
-        );
+        assert!(matches!(t.db.get_offer("de", &o.slug).await, Err(DbError::NotFound)), "{}", o.slug);
         for q in &o.quarters {
-            let board = t.db.get_board("de", q).await.unwrap();
-            assert!(board.offers.iter().all(|b| b.slug != o.slug));
+            let (_, offers, _) = t.db.get_board_parts("de", q).await.unwrap();
+            assert!(offers.iter().all(|b| b.slug != o.slug));
         }
     }
 }
@@ -98,15 +73,11 @@ async fn unpublished_offers_are_hidden() {
 async fn offer_detail_round_trips_with_translation_fallback() {
     let t = common::sqlite_with_demo().await;
     let doc = demo_city().unwrap();
-    let translated = doc
-        .offers
-        .iter()
-        .find(|o| o.translations.contains_key("en"))
-        .unwrap();
+    let translated = doc.offers.iter().find(|o| o.translations.contains_key("en")).unwrap();
     let detail = t.db.get_offer("en", &translated.slug).await.unwrap();
     assert_eq!(detail.lang, "en");
     assert_eq!(detail.title, translated.translations["en"].title);
-    assert_eq!(detail.slots.len(), translated.slots.len());
+    assert_eq!(detail.schedules.len(), translated.schedules.len());
     assert_eq!(detail.ages.min, translated.age_min);
     assert_eq!(detail.place.slug, translated.place);
     assert_eq!(detail.organisation.slug, translated.organisation);
@@ -128,14 +99,8 @@ async fn offer_detail_round_trips_with_translation_fallback() {
 #[tokio::test]
 async fn unknown_slugs_are_not_found() {
     let t = common::sqlite_with_demo().await;
-    assert!(matches!(
-        t.db.get_board("de", "atlantis").await,
-        Err(DbError::NotFound)
-    ));
-    assert!(matches!(
-        t.db.get_offer("de", "no-such-offer").await,
-        Err(DbError::NotFound)
-    ));
+    assert!(matches!(t.db.get_board_parts("de", "atlantis").await, Err(DbError::NotFound)));
+    assert!(matches!(t.db.get_offer("de", "no-such-offer").await, Err(DbError::NotFound)));
 }
 
 /// A document that fails half-way leaves nothing behind: the demo load is one transaction.

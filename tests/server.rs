@@ -11,12 +11,7 @@ use tower::ServiceExt;
 async fn get(app: &axum::Router, path: &str) -> (StatusCode, String) {
     let res = app
         .clone()
-        .oneshot(
-            Request::get(path)
-                .header("accept-language", "de")
-                .body(Body::empty())
-                .unwrap(),
-        )
+        .oneshot(Request::get(path).header("accept-language", "de").body(Body::empty()).unwrap())
         .await
         .unwrap();
     let status = res.status();
@@ -27,9 +22,8 @@ async fn get(app: &axum::Router, path: &str) -> (StatusCode, String) {
 async fn app() -> (axum::Router, common::TestDb) {
     let t = common::sqlite_with_demo().await;
     let conf = get_configuration(Some("Cargo.toml")).unwrap();
-    let app = quartiersboard::server::router(t.db.clone(), conf.leptos_options)
-        .await
-        .unwrap();
+    let app =
+        quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
     (app, t)
 }
 
@@ -39,15 +33,10 @@ async fn start_page_lists_quarters() {
     let (app, _t) = app().await;
     let (status, html) = get(&app, "/de").await;
     assert_eq!(status, StatusCode::OK);
-    for (slug, name) in [
-        ("welheim", "Welheim"),
-        ("altstadt", "Altstadt"),
-        ("batenbrock-sued", "Batenbrock-Süd"),
-    ] {
-        assert!(
-            html.contains(&format!("href=\"/de/{slug}\"")),
-            "missing link to {slug}"
-        );
+    for (slug, name) in
+        [("welheim", "Welheim"), ("altstadt", "Altstadt"), ("batenbrock-sued", "Batenbrock-Süd")]
+    {
+        assert!(html.contains(&format!("href=\"/de/{slug}\"")), "missing link to {slug}");
         assert!(html.contains(name));
     }
     assert!(html.contains("lang=\"de\""));
@@ -57,10 +46,10 @@ async fn start_page_lists_quarters() {
 #[tokio::test]
 async fn board_html_contains_offers() {
     let (app, t) = app().await;
-    let board = t.db.get_board("de", "welheim").await.unwrap();
+    let (_, offers, _) = t.db.get_board_parts("de", "welheim").await.unwrap();
     let (status, html) = get(&app, "/de/welheim").await;
     assert_eq!(status, StatusCode::OK);
-    for o in &board.offers {
+    for o in &offers {
         let title = o.title.replace('&', "&amp;").replace('"', "&quot;");
         assert!(html.contains(&title), "board misses {}", o.title);
         assert!(html.contains(&format!("/de/offers/{}", o.slug)));
@@ -72,9 +61,7 @@ async fn board_html_contains_offers() {
 #[tokio::test]
 async fn offer_page_shows_details() {
     let (app, t) = app().await;
-    let slug = t.db.get_board("de", "altstadt").await.unwrap().offers[0]
-        .slug
-        .clone();
+    let slug = t.db.get_board_parts("de", "altstadt").await.unwrap().1[0].slug.clone();
     let offer = t.db.get_offer("de", &slug).await.unwrap();
     let (status, html) = get(&app, &format!("/de/offers/{slug}")).await;
     assert_eq!(status, StatusCode::OK);
@@ -86,20 +73,13 @@ async fn offer_page_shows_details() {
 #[tokio::test]
 async fn unknown_things_are_404_with_links() {
     let (app, _t) = app().await;
-    for path in [
-        "/de/atlantis",
-        "/de/offers/nothing-here",
-        "/xx/welheim",
-        "/de/welheim/extra/deep",
-        "/de/Bad_Slug",
-    ] {
+    for path in
+        ["/de/atlantis", "/de/offers/nothing-here", "/xx/welheim", "/de/welheim/extra/deep", "/de/Bad_Slug"]
+    {
         let (status, html) = get(&app, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(html.contains("Seite nicht gefunden"), "{path}");
-        assert!(
-            html.contains("href=\"/de/welheim\""),
-            "{path} lacks quarter links"
-        );
+        assert!(html.contains("href=\"/de/welheim\""), "{path} lacks quarter links");
     }
 }
 
@@ -122,7 +102,7 @@ async fn static_assets_are_not_pages() {
     let t = common::sqlite_with_demo().await;
     let mut conf = get_configuration(Some("Cargo.toml")).unwrap().leptos_options;
     conf.site_root = dir.path().to_string_lossy().into_owned().into();
-    let app = quartiersboard::server::router(t.db.clone(), conf).await.unwrap();
+    let app = quartiersboard::server::router(t.db.clone(), conf, Default::default()).await.unwrap();
     let (status, body) = get(&app, "/pkg/quartiersboard.css").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, "body{}");

@@ -27,9 +27,7 @@ impl Db {
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
         } else {
-            return Err(DbError::Corrupt(format!(
-                "unsupported database URL scheme in {url:?}"
-            )));
+            return Err(DbError::Corrupt(format!("unsupported database URL scheme in {url:?}")));
         };
         let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
         let db = Db { pool, backend };

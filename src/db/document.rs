@@ -1,7 +1,10 @@
 //! Writing a whole city document (the demo city, later imports) in one transaction.
 
+use super::schedules::insert_schedule;
 use super::{Db, DbError};
 use crate::domain::document::{CityDocument, OfferRecord, OrganisationRecord, PlaceRecord, QuarterRecord};
+use crate::domain::holidays::HolidayCalendar;
+use crate::domain::schedule::validate::parse_schedule;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -35,17 +38,14 @@ impl Db {
 async fn insert_records(conn: &mut AnyConnection, doc: &CityDocument) -> Result<(), DbError> {
     let mut ids = Ids::default();
     for q in &doc.quarters {
-        ids.quarters
-            .insert(q.slug.clone(), insert_quarter(conn, q).await?);
+        ids.quarters.insert(q.slug.clone(), insert_quarter(conn, q).await?);
     }
     for o in &doc.organisations {
-        ids.organisations
-            .insert(o.slug.clone(), insert_organisation(conn, o).await?);
+        ids.organisations.insert(o.slug.clone(), insert_organisation(conn, o).await?);
     }
     for p in &doc.places {
         let quarter = lookup(&ids.quarters, &p.quarter)?;
-        ids.places
-            .insert(p.slug.clone(), insert_place(conn, p, quarter).await?);
+        ids.places.insert(p.slug.clone(), insert_place(conn, p, quarter).await?);
     }
     for o in &doc.offers {
         insert_offer(conn, o, &ids).await?;
@@ -54,9 +54,7 @@ async fn insert_records(conn: &mut AnyConnection, doc: &CityDocument) -> Result<
 }
 
 fn lookup(ids: &HashMap<String, i64>, slug: &str) -> Result<i64, DbError> {
-    ids.get(slug)
-        .copied()
-        .ok_or_else(|| DbError::Corrupt(format!("unknown reference {slug:?}")))
+    ids.get(slug).copied().ok_or_else(|| DbError::Corrupt(format!("unknown reference {slug:?}")))
 }
 
 async fn insert_quarter(conn: &mut AnyConnection, q: &QuarterRecord) -> Result<i64, DbError> {
@@ -192,16 +190,11 @@ async fn insert_offer(conn: &mut AnyConnection, o: &OfferRecord, ids: &Ids) -> R
             .execute(&mut *conn)
             .await?;
     }
-    for s in &o.slots {
-        sqlx::query(
-            "INSERT INTO weekly_slots (offer_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(s.day)
-        .bind(&s.start)
-        .bind(&s.end)
-        .execute(&mut *conn)
-        .await?;
+    let place_id = |slug: &str| lookup(&ids.places, slug);
+    for input in &o.schedules {
+        let parsed = parse_schedule(input, &HolidayCalendar::default())
+            .map_err(|issues| DbError::Corrupt(format!("schedule of {}: {issues:?}", o.slug)))?;
+        insert_schedule(conn, id, &parsed.schedule, &place_id).await?;
     }
     Ok(id)
 }

@@ -32,6 +32,5 @@ impl From<DbError> for AppError {
 
 /// Parses a stored code into a domain value, or reports a corrupt row.
 pub(crate) fn decode<T: std::str::FromStr>(what: &str, raw: &str) -> Result<T, DbError> {
-    raw.parse()
-        .map_err(|_| DbError::Corrupt(format!("{what} {raw:?}")))
+    raw.parse().map_err(|_| DbError::Corrupt(format!("{what} {raw:?}")))
 }

@@ -1,12 +1,14 @@
 //! Queries behind an offer's own page.
 
 use super::error::decode;
-use super::offers::{age_range, group_slots, SlotRow};
+use super::offers::age_range;
+use super::schedules::Of;
 use super::{Db, DbError};
 use crate::domain::offer::{Contact, Cost, OfferDetail, Registration};
 use crate::domain::organisation::Organisation;
 use crate::domain::place::{Accessibility, Coordinates, Place};
 use crate::domain::quarter::{Address, QuarterSummary};
+use chrono::NaiveDate;
 use sqlx::FromRow;
 
 #[derive(FromRow)]
@@ -54,7 +56,8 @@ struct QuarterRow {
 }
 
 impl Db {
-    /// A published offer with its place, organisation, quarters, audiences, languages and slots.
+    /// A published offer with its place, organisation, quarters, audiences, languages and
+    /// schedules (not yet expanded: `upcoming` is empty).
     pub async fn get_offer(&self, locale: &str, slug: &str) -> Result<OfferDetail, DbError> {
         let r: OfferRow = sqlx::query_as(
             "SELECT o.id, o.slug,
@@ -99,12 +102,7 @@ impl Db {
                 .bind(r.id)
                 .fetch_all(&self.pool)
                 .await?;
-        let slot_rows: Vec<SlotRow> = sqlx::query_as(
-            "SELECT offer_id, weekday, start_time, end_time FROM weekly_slots WHERE offer_id = $1",
-        )
-        .bind(r.id)
-        .fetch_all(&self.pool)
-        .await?;
+        let schedules = self.list_schedules(&Of::Offer(r.id)).await?.remove(&r.id).unwrap_or_default();
         let quarters: Vec<QuarterRow> = sqlx::query_as(
             "SELECT q.slug, COALESCE(t.name, d.name) AS name,
                 COALESCE(t.description, d.description) AS description
@@ -120,19 +118,14 @@ impl Db {
         .await?;
 
         Ok(OfferDetail {
-            slots: group_slots(slot_rows)?.remove(&r.id).unwrap_or_default(),
-            audiences: audiences
-                .iter()
-                .map(|a| decode("audience", a))
-                .collect::<Result<_, _>>()?,
+            schedules,
+            upcoming: Vec::new(),
+            today: NaiveDate::MIN,
+            audiences: audiences.iter().map(|a| decode("audience", a)).collect::<Result<_, _>>()?,
             languages,
             quarters: quarters
                 .into_iter()
-                .map(|q| QuarterSummary {
-                    slug: q.slug,
-                    name: q.name,
-                    description: q.description,
-                })
+                .map(|q| QuarterSummary { slug: q.slug, name: q.name, description: q.description })
                 .collect(),
             slug: r.slug,
             lang: r.lang,
@@ -144,28 +137,14 @@ impl Db {
                 (true, _) => Cost::Free,
                 (false, text) => Cost::Amount(text.unwrap_or_default()),
             },
-            registration: Registration {
-                required: r.registration_required != 0,
-                how: r.registration_text,
-            },
-            contact: Contact {
-                name: r.contact_name,
-                phone: r.contact_phone,
-                email: r.contact_email,
-            },
+            registration: Registration { required: r.registration_required != 0, how: r.registration_text },
+            contact: Contact { name: r.contact_name, phone: r.contact_phone, email: r.contact_email },
             last_confirmed: decode("last_confirmed", &r.last_confirmed)?,
             place: Place {
                 slug: r.place_slug,
                 name: r.place_name,
-                address: Address {
-                    street: r.place_street,
-                    postcode: r.place_postcode,
-                    city: r.place_city,
-                },
-                coordinates: r
-                    .latitude
-                    .zip(r.longitude)
-                    .map(|(lat, lon)| Coordinates { lat, lon }),
+                address: Address { street: r.place_street, postcode: r.place_postcode, city: r.place_city },
+                coordinates: r.latitude.zip(r.longitude).map(|(lat, lon)| Coordinates { lat, lon }),
                 access: Accessibility {
                     step_free: r.step_free != 0,
                     accessible_toilet: r.accessible_toilet != 0,

@@ -1,13 +1,13 @@
-//! Queries behind a quarter board: its published offers with their weekly slots, and its places.
+//! Queries behind a quarter board: its published offers with their schedules, and its places.
 
 use super::error::decode;
+use super::schedules::Of;
 use super::{Db, DbError};
 use crate::domain::age::AgeRange;
-use crate::domain::board::{sort_offers, Board, PlaceSummary};
+use crate::domain::board::PlaceSummary;
 use crate::domain::offer::OfferSummary;
-use crate::domain::slot::{sort_slots, WeeklySlot};
+use crate::domain::quarter::Quarter;
 use sqlx::FromRow;
-use std::collections::HashMap;
 
 #[derive(FromRow)]
 struct OfferSummaryRow {
@@ -23,14 +23,6 @@ struct OfferSummaryRow {
 }
 
 #[derive(FromRow)]
-pub(super) struct SlotRow {
-    pub offer_id: i64,
-    pub weekday: i64,
-    pub start_time: String,
-    pub end_time: String,
-}
-
-#[derive(FromRow)]
 struct PlaceSummaryRow {
     slug: String,
     name: String,
@@ -40,20 +32,20 @@ struct PlaceSummaryRow {
 }
 
 impl Db {
-    /// The board of a quarter: the quarter, its published offers in board order, its places.
-    pub async fn get_board(&self, locale: &str, quarter: &str) -> Result<Board, DbError> {
+    /// What a board shows, before the schedules are expanded: the quarter, its published
+    /// offers (with schedules, no next date yet) and its places.
+    pub async fn get_board_parts(
+        &self,
+        locale: &str,
+        quarter: &str,
+    ) -> Result<(Quarter, Vec<OfferSummary>, Vec<PlaceSummary>), DbError> {
         let quarter = self.get_quarter(locale, quarter).await?;
-        let mut offers = self.list_board_offers(locale, &quarter.slug).await?;
-        sort_offers(&mut offers);
+        let offers = self.list_board_offers(locale, &quarter.slug).await?;
         let places = self.list_board_places(&quarter.slug).await?;
-        Ok(Board {
-            quarter,
-            offers,
-            places,
-        })
+        Ok((quarter, offers, places))
     }
 
-    /// Published offers of a quarter with their slots, in no particular order.
+    /// Published offers of a quarter with their schedules, in no particular order.
     pub async fn list_board_offers(&self, locale: &str, quarter: &str) -> Result<Vec<OfferSummary>, DbError> {
         let rows: Vec<OfferSummaryRow> = sqlx::query_as(
             "SELECT o.id, o.slug,
@@ -72,7 +64,7 @@ impl Db {
         .bind(locale)
         .fetch_all(&self.pool)
         .await?;
-        let mut slots = self.list_board_slots(quarter).await?;
+        let mut schedules = self.list_schedules(&Of::Quarter(quarter)).await?;
         rows.into_iter()
             .map(|r| {
                 Ok(OfferSummary {
@@ -83,26 +75,11 @@ impl Db {
                     ages: age_range(r.age_min, r.age_max)?,
                     is_free: r.is_free != 0,
                     place_name: r.place_name,
-                    slots: slots.remove(&r.id).unwrap_or_default(),
+                    schedules: schedules.remove(&r.id).unwrap_or_default(),
+                    next: None,
                 })
             })
             .collect()
-    }
-
-    /// Weekly slots of a quarter's published offers, grouped by offer id and sorted.
-    async fn list_board_slots(&self, quarter: &str) -> Result<HashMap<i64, Vec<WeeklySlot>>, DbError> {
-        let rows: Vec<SlotRow> = sqlx::query_as(
-            "SELECT s.offer_id, s.weekday, s.start_time, s.end_time
-             FROM weekly_slots s
-             JOIN offers o ON o.id = s.offer_id AND o.status = 'published'
-             JOIN offer_quarters oq ON oq.offer_id = s.offer_id
-             JOIN quarters q ON q.id = oq.quarter_id
-             WHERE q.slug = $1",
-        )
-        .bind(quarter)
-        .fetch_all(&self.pool)
-        .await?;
-        group_slots(rows)
     }
 
     /// Places in the quarter or hosting its offers, with the number of its published offers there.
@@ -132,18 +109,6 @@ impl Db {
             })
             .collect())
     }
-}
-
-/// Groups slot rows by offer, each group sorted for display.
-pub(super) fn group_slots(rows: Vec<SlotRow>) -> Result<HashMap<i64, Vec<WeeklySlot>>, DbError> {
-    let mut by_offer: HashMap<i64, Vec<WeeklySlot>> = HashMap::new();
-    for r in rows {
-        let slot = WeeklySlot::parse(r.weekday, &r.start_time, &r.end_time)
-            .map_err(|e| DbError::Corrupt(format!("slot of offer {}: {e}", r.offer_id)))?;
-        by_offer.entry(r.offer_id).or_default().push(slot);
-    }
-    by_offer.values_mut().for_each(|s| sort_slots(s));
-    Ok(by_offer)
 }
 
 /// Builds an age range from stored years.

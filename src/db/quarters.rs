@@ -33,11 +33,7 @@ impl Db {
         let rows: Vec<QuarterRow> = sqlx::query_as(&sql).bind(locale).fetch_all(&self.pool).await?;
         Ok(rows
             .into_iter()
-            .map(|r| QuarterSummary {
-                slug: r.slug,
-                name: r.name,
-                description: r.description,
-            })
+            .map(|r| QuarterSummary { slug: r.slug, name: r.name, description: r.description })
             .collect())
     }
 

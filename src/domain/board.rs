@@ -10,6 +10,8 @@ pub struct Board {
     pub quarter: Quarter,
     pub offers: Vec<OfferSummary>,
     pub places: Vec<PlaceSummary>,
+    /// Today in the configured zone, for "from …" in summaries.
+    pub today: chrono::NaiveDate,
 }
 
 /// A place on the board, with how many of the board's offers happen there.
@@ -22,14 +24,11 @@ pub struct PlaceSummary {
     pub offer_count: u32,
 }
 
-/// Board order: offers by their first weekly slot (weekday, then time), then by title.
+/// Board order: offers by their next occurrence (date, then time), then by title; offers with
+/// no upcoming date come last.
 pub fn sort_offers(offers: &mut [OfferSummary]) {
     offers.sort_by(|a, b| {
-        let key = |o: &OfferSummary| {
-            o.slots
-                .first()
-                .map(|s| (s.weekday.num_days_from_monday(), s.start))
-        };
+        let key = |o: &OfferSummary| o.next.as_ref().map(|n| (n.date, n.times.sort_key()));
         match (key(a), key(b)) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -45,9 +44,10 @@ mod tests {
     use super::*;
     use crate::domain::age::AgeRange;
     use crate::domain::category::Category;
-    use crate::domain::slot::WeeklySlot;
+    use crate::domain::schedule::{Occurrence, Status, Times};
+    use chrono::NaiveTime;
 
-    fn offer(title: &str, slots: &[(i64, &str, &str)]) -> OfferSummary {
+    fn offer(title: &str, next: Option<(&str, &str)>) -> OfferSummary {
         OfferSummary {
             slug: title.to_lowercase(),
             lang: "de".into(),
@@ -56,23 +56,29 @@ mod tests {
             ages: AgeRange::default(),
             is_free: true,
             place_name: "Halle".into(),
-            slots: slots
-                .iter()
-                .map(|(d, s, e)| WeeklySlot::parse(*d, s, e).unwrap())
-                .collect(),
+            schedules: vec![],
+            next: next.map(|(date, start)| Occurrence {
+                date: date.parse().unwrap(),
+                times: Times::Timed {
+                    start: NaiveTime::parse_from_str(start, "%H:%M").unwrap(),
+                    end: NaiveTime::parse_from_str("23:00", "%H:%M").unwrap(),
+                },
+                status: Status::Regular,
+                place: None,
+            }),
         }
     }
 
-    /// Offers go by first weekday and time, then title; offers without slots come last.
+    /// Offers go by next date and time, then title; offers without a next date come last.
     #[test]
     fn board_order() {
         let mut offers = vec![
-            offer("Zelle", &[]),
-            offer("Yoga", &[(3, "18:00", "19:00")]),
-            offer("Boxen", &[(1, "17:00", "18:00")]),
-            offer("Aikido", &[(3, "18:00", "19:30")]),
-            offer("Bücher", &[]),
-            offer("Café", &[(1, "09:00", "11:00")]),
+            offer("Zelle", None),
+            offer("Yoga", Some(("2026-11-25", "18:00"))),
+            offer("Boxen", Some(("2026-11-23", "17:00"))),
+            offer("Aikido", Some(("2026-11-25", "18:00"))),
+            offer("Bücher", None),
+            offer("Café", Some(("2026-11-23", "09:00"))),
         ];
         sort_offers(&mut offers);
         let titles: Vec<_> = offers.iter().map(|o| o.title.as_str()).collect();

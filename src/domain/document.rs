@@ -3,7 +3,8 @@
 
 use super::age::AgeRange;
 use super::category::{Audience, Category, OfferStatus, OrgKind};
-use super::slot::WeeklySlot;
+use super::holidays::HolidayCalendar;
+use super::schedule::validate::{parse_schedule, ScheduleInput};
 use super::slug::check_slug;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -82,7 +83,7 @@ pub struct OfferRecord {
     pub contact: ContactRecord,
     pub status: OfferStatus,
     pub last_confirmed: NaiveDate,
-    pub slots: Vec<SlotRecord>,
+    pub schedules: Vec<ScheduleInput>,
     /// Translated title and description per locale code; German is the record itself.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, TextRecord>,
@@ -93,13 +94,6 @@ pub struct ContactRecord {
     pub name: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct SlotRecord {
-    pub day: i64,
-    pub start: String,
-    pub end: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -121,11 +115,7 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
     let mut errors = Vec::new();
     let mut err = |path: String, message: String| errors.push(DocumentError { path, message });
     let quarters = unique_slugs("quarters", doc.quarters.iter().map(|q| &q.slug), &mut err);
-    let orgs = unique_slugs(
-        "organisations",
-        doc.organisations.iter().map(|o| &o.slug),
-        &mut err,
-    );
+    let orgs = unique_slugs("organisations", doc.organisations.iter().map(|o| &o.slug), &mut err);
     let places = unique_slugs("places", doc.places.iter().map(|p| &p.slug), &mut err);
     unique_slugs("offers", doc.offers.iter().map(|o| &o.slug), &mut err);
 
@@ -136,16 +126,10 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
     }
     for p in &doc.places {
         if !quarters.contains(p.quarter.as_str()) {
-            err(
-                format!("places/{}/quarter", p.slug),
-                format!("no quarter {:?}", p.quarter),
-            );
+            err(format!("places/{}/quarter", p.slug), format!("no quarter {:?}", p.quarter));
         }
         if p.lat.is_some() != p.lon.is_some() {
-            err(
-                format!("places/{}", p.slug),
-                "latitude and longitude go together".into(),
-            );
+            err(format!("places/{}", p.slug), "latitude and longitude go together".into());
         }
     }
     for o in &doc.offers {
@@ -154,10 +138,7 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
             err(at("title"), "is empty".into());
         }
         if !orgs.contains(o.organisation.as_str()) {
-            err(
-                at("organisation"),
-                format!("no organisation {:?}", o.organisation),
-            );
+            err(at("organisation"), format!("no organisation {:?}", o.organisation));
         }
         if !places.contains(o.place.as_str()) {
             err(at("place"), format!("no place {:?}", o.place));
@@ -171,9 +152,15 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
         if let Err(e) = AgeRange::new(o.age_min, o.age_max) {
             err(at("age"), e.to_string());
         }
-        for (i, s) in o.slots.iter().enumerate() {
-            if let Err(e) = WeeklySlot::parse(s.day, &s.start, &s.end) {
-                err(at(&format!("slots/{i}")), e.to_string());
+        for (i, s) in o.schedules.iter().enumerate() {
+            if let Err(issues) = parse_schedule(s, &HolidayCalendar::default()) {
+                for issue in issues {
+                    err(at(&format!("schedules/{i}/{}", issue.field)), issue.reason);
+                }
+            }
+            let exception_places = s.exceptions.iter().filter_map(|e| e.place.as_ref());
+            for p in s.place.iter().chain(exception_places).filter(|p| !places.contains(p.as_str())) {
+                err(at(&format!("schedules/{i}/place")), format!("no place {p:?}"));
             }
         }
         for (locale, t) in &o.translations {
@@ -220,31 +207,21 @@ mod tests {
         assert_eq!(validate(&doc()), Ok(()));
     }
 
-    /// Broken references, bad slugs, ages and slots are all reported, each with its path.
+    /// Broken references, bad slugs, ages and schedules are all reported, each with its path.
     #[test]
     fn reports_every_problem_with_its_path() {
         let mut d = doc();
         d.offers[0].place = "nowhere".into();
         d.offers[1].age_min = Some(12);
         d.offers[1].age_max = Some(3);
-        d.offers[2].slots = vec![SlotRecord {
-            day: 9,
-            start: "10:00".into(),
-            end: "11:00".into(),
-        }];
+        d.offers[2].schedules[0].days = vec![9];
         d.places[0].slug = "Bad Slug".into();
         let errors = validate(&d).unwrap_err();
         let paths: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert!(paths.contains(&format!("offers/{}/place", d.offers[0].slug).as_str()), "{paths:?}");
+        assert!(paths.contains(&format!("offers/{}/age", d.offers[1].slug).as_str()), "{paths:?}");
         assert!(
-            paths.contains(&format!("offers/{}/place", d.offers[0].slug).as_str()),
-            "{paths:?}"
-        );
-        assert!(
-            paths.contains(&format!("offers/{}/age", d.offers[1].slug).as_str()),
-            "{paths:?}"
-        );
-        assert!(
-            paths.contains(&format!("offers/{}/slots/0", d.offers[2].slug).as_str()),
+            paths.contains(&format!("offers/{}/schedules/0/days", d.offers[2].slug).as_str()),
             "{paths:?}"
         );
         assert!(paths.contains(&"places/Bad Slug"), "{paths:?}");

@@ -112,10 +112,7 @@ impl HolidayCalendar {
         }
         let mut periods: Vec<_> = school.iter().map(|h| (h.first_day, h.last_day)).collect();
         periods.sort_unstable();
-        Some(Self {
-            public,
-            school: periods,
-        })
+        Some(Self { public, school: periods })
     }
 
     pub fn is_public_holiday(&self, d: NaiveDate) -> bool {
@@ -124,11 +121,7 @@ impl HolidayCalendar {
 
     pub fn is_school_holiday(&self, d: NaiveDate) -> bool {
         let i = self.school.partition_point(|(first, _)| *first <= d);
-        self.school[..i]
-            .iter()
-            .rev()
-            .take(2)
-            .any(|(first, last)| *first <= d && d <= *last)
+        self.school[..i].iter().rev().take(2).any(|(first, last)| *first <= d && d <= *last)
     }
 }
 
@@ -183,16 +176,8 @@ mod tests {
     #[test]
     fn school_holiday_lookup() {
         let school = [
-            SchoolHoliday {
-                name: "Herbst".into(),
-                first_day: d("2026-10-17"),
-                last_day: d("2026-10-31"),
-            },
-            SchoolHoliday {
-                name: "Pfingsten".into(),
-                first_day: d("2026-05-26"),
-                last_day: d("2026-05-26"),
-            },
+            SchoolHoliday { name: "Herbst".into(), first_day: d("2026-10-17"), last_day: d("2026-10-31") },
+            SchoolHoliday { name: "Pfingsten".into(), first_day: d("2026-05-26"), last_day: d("2026-05-26") },
         ];
         let cal = HolidayCalendar::new("DE-NW", 2026, 2026, &school).unwrap();
         assert!(cal.is_school_holiday(d("2026-10-17")) && cal.is_school_holiday(d("2026-10-31")));

@@ -5,7 +5,7 @@ use super::category::{Audience, Category};
 use super::organisation::Organisation;
 use super::place::Place;
 use super::quarter::QuarterSummary;
-use super::slot::WeeklySlot;
+use super::schedule::{Occurrence, Schedule};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,9 @@ pub struct OfferSummary {
     pub ages: AgeRange,
     pub is_free: bool,
     pub place_name: String,
-    pub slots: Vec<WeeklySlot>,
+    pub schedules: Vec<Schedule>,
+    /// The next occurrence that takes place, if any.
+    pub next: Option<Occurrence>,
 }
 
 /// Everything known about an offer, for its own page.
@@ -38,7 +40,11 @@ pub struct OfferDetail {
     pub registration: Registration,
     pub contact: Contact,
     pub last_confirmed: NaiveDate,
-    pub slots: Vec<WeeklySlot>,
+    pub schedules: Vec<Schedule>,
+    /// The next occurrences, cancelled ones included so residents see them.
+    pub upcoming: Vec<Occurrence>,
+    /// Today in the configured zone, for "from …" in summaries.
+    pub today: NaiveDate,
     pub place: Place,
     pub organisation: Organisation,
     pub quarters: Vec<QuarterSummary>,

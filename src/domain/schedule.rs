@@ -75,13 +75,9 @@ impl HolidayMode {
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Self::Always,
-            Self::NotInSchoolHolidays,
-            Self::OnlyInSchoolHolidays,
-        ]
-        .into_iter()
-        .find(|m| m.code() == code)
+        [Self::Always, Self::NotInSchoolHolidays, Self::OnlyInSchoolHolidays]
+            .into_iter()
+            .find(|m| m.code() == code)
     }
 }
 
@@ -104,11 +100,7 @@ pub enum ExceptionKind {
     /// It does not take place; the reason is shown to residents.
     Cancelled { reason: String },
     /// It takes place differently: another date, time and/or place.
-    Changed {
-        date: Option<NaiveDate>,
-        times: Option<Times>,
-        place: Option<PlaceRef>,
-    },
+    Changed { date: Option<NaiveDate>, times: Option<Times>, place: Option<PlaceRef> },
 }
 
 /// One concrete occurrence with what residents need to know about it.

@@ -2,18 +2,8 @@
 //! restricted to what survives being typed from paper.
 
 /// Path segments the router uses itself; a quarter or offer may not be called like them.
-pub const RESERVED: &[&str] = &[
-    "api",
-    "pkg",
-    "q",
-    "offers",
-    "kiosk",
-    "staff",
-    "print",
-    "feeds",
-    "assets",
-    "favicon.ico",
-];
+pub const RESERVED: &[&str] =
+    &["api", "pkg", "q", "offers", "kiosk", "staff", "print", "feeds", "assets", "favicon.ico"];
 
 /// Why a slug was rejected.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -31,9 +21,7 @@ pub fn check_slug(s: &str) -> Result<(), SlugError> {
     if !(2..=60).contains(&s.len()) {
         return Err(SlugError::Length);
     }
-    let ok_chars = s
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let ok_chars = s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !ok_chars || s.starts_with('-') || s.ends_with('-') || s.contains("--") {
         return Err(SlugError::Characters);
     }
@@ -57,12 +45,7 @@ pub fn slugify(name: &str) -> String {
             _ => {}
         }
     }
-    out.trim_end_matches('-')
-        .chars()
-        .take(60)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_owned()
+    out.trim_end_matches('-').chars().take(60).collect::<String>().trim_end_matches('-').to_owned()
 }
 
 #[cfg(test)]

@@ -9,5 +9,5 @@ use leptos::prelude::*;
 pub async fn get_board(locale: String, quarter: String) -> Result<Board, AppError> {
     super::check_locale(&locale)?;
     crate::domain::slug::check_slug(&quarter).map_err(|_| AppError::NotFound)?;
-    Ok(super::db()?.get_board(&locale, &quarter).await?)
+    Ok(crate::service::board(&super::db()?, &super::calendar()?, &locale, &quarter).await?)
 }

@@ -9,5 +9,5 @@ use leptos::prelude::*;
 pub async fn get_offer(locale: String, offer: String) -> Result<OfferDetail, AppError> {
     super::check_locale(&locale)?;
     crate::domain::slug::check_slug(&offer).map_err(|_| AppError::NotFound)?;
-    Ok(super::db()?.get_offer(&locale, &offer).await?)
+    Ok(crate::service::offer(&super::db()?, &super::calendar()?, &locale, &offer).await?)
 }

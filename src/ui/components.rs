@@ -3,6 +3,7 @@
 pub mod age_text;
 pub mod day_filter;
 pub mod language_switcher;
+pub mod occurrence_text;
 pub mod offer_card;
 pub mod page_frame;
-pub mod slot_text;
+pub mod schedule_text;

@@ -28,11 +28,7 @@ pub fn find_locale(code: &str) -> Option<Locale> {
 pub fn switch_locale_path(path: &str, to: Locale) -> String {
     let trimmed = path.trim_start_matches('/');
     let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
-    let rest = if find_locale(first).is_some() {
-        rest
-    } else {
-        trimmed
-    };
+    let rest = if find_locale(first).is_some() { rest } else { trimmed };
     if rest.is_empty() {
         format!("/{}", to.as_str())
     } else {
@@ -48,10 +44,7 @@ mod tests {
     #[test]
     fn switch_keeps_path() {
         assert_eq!(switch_locale_path("/de/welheim", Locale::en), "/en/welheim");
-        assert_eq!(
-            switch_locale_path("/de/offers/yoga", Locale::en),
-            "/en/offers/yoga"
-        );
+        assert_eq!(switch_locale_path("/de/offers/yoga", Locale::en), "/en/offers/yoga");
         assert_eq!(switch_locale_path("/", Locale::en), "/en");
         assert_eq!(switch_locale_path("/de", Locale::en), "/en");
     }

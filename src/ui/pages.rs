@@ -4,8 +4,10 @@ mod board;
 mod not_found;
 mod offer;
 mod start;
+mod week;
 
 pub use board::BoardPage;
 pub use not_found::NotFoundPage;
 pub use offer::OfferPage;
 pub use start::StartPage;
+pub use week::WeekPlanPage;

@@ -22,6 +22,11 @@ pub async fn sqlite() -> TestDb {
 /// A migrated database with the demo city loaded.
 pub async fn sqlite_with_demo() -> TestDb {
     let t = sqlite().await;
-    assert!(quartiersboard::demo::seed_demo(&t.db).await.expect("seed"));
+    assert!(quartiersboard::demo::seed_demo(&t.db, today()).await.expect("seed"));
     t
+}
+
+/// Today in the demo's zone, as the server sees it.
+pub fn today() -> chrono::NaiveDate {
+    quartiersboard::clock::local_now(chrono_tz::Europe::Berlin).date()
 }

@@ -22,21 +22,14 @@ pub fn occurrences(s: &Schedule, cal: &HolidayCalendar, from: NaiveDate, to: Nai
         .iter()
         .any(|e| matches!(e.kind, ExceptionKind::Changed { date: Some(d), .. } if d >= from && d <= to));
     let (scan_from, scan_to) = if moves_in {
-        (
-            from - Duration::days(MAX_RANGE_DAYS / 2),
-            to + Duration::days(MAX_RANGE_DAYS / 2),
-        )
+        (from - Duration::days(MAX_RANGE_DAYS / 2), to + Duration::days(MAX_RANGE_DAYS / 2))
     } else {
         (from, to)
     };
     let regular = rule_dates(&s.rule, s.start_date, s.end, scan_from, scan_to)
         .into_iter()
         .filter(|d| runs_on(s, cal, *d));
-    let extra = s
-        .extra_dates
-        .iter()
-        .copied()
-        .filter(|d| *d >= scan_from && *d <= scan_to);
+    let extra = s.extra_dates.iter().copied().filter(|d| *d >= scan_from && *d <= scan_to);
     let mut out: Vec<Occurrence> = regular
         .chain(extra)
         .map(|date| apply_exception(s, date))
@@ -59,30 +52,16 @@ fn runs_on(s: &Schedule, cal: &HolidayCalendar, d: NaiveDate) -> bool {
 }
 
 fn apply_exception(s: &Schedule, date: NaiveDate) -> Occurrence {
-    let regular = Occurrence {
-        date,
-        times: s.times,
-        status: Status::Regular,
-        place: s.place.clone(),
-    };
+    let regular = Occurrence { date, times: s.times, status: Status::Regular, place: s.place.clone() };
     match s.exceptions.iter().find(|e| e.date == date).map(|e| &e.kind) {
         None => regular,
-        Some(ExceptionKind::Cancelled { reason }) => Occurrence {
-            status: Status::Cancelled {
-                reason: reason.clone(),
-            },
-            ..regular
-        },
-        Some(ExceptionKind::Changed {
-            date: new_date,
-            times,
-            place,
-        }) => Occurrence {
+        Some(ExceptionKind::Cancelled { reason }) => {
+            Occurrence { status: Status::Cancelled { reason: reason.clone() }, ..regular }
+        }
+        Some(ExceptionKind::Changed { date: new_date, times, place }) => Occurrence {
             date: new_date.unwrap_or(date),
             times: times.unwrap_or(s.times),
-            status: Status::Changed {
-                from: new_date.filter(|d| *d != date).map(|_| date),
-            },
+            status: Status::Changed { from: new_date.filter(|d| *d != date).map(|_| date) },
             place: place.clone().or(regular.place),
         },
     }
@@ -95,10 +74,7 @@ pub fn merged(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<Occurrence> {
-    let mut all: Vec<_> = schedules
-        .iter()
-        .flat_map(|s| occurrences(s, cal, from, to))
-        .collect();
+    let mut all: Vec<_> = schedules.iter().flat_map(|s| occurrences(s, cal, from, to)).collect();
     all.sort_by(|a, b| (a.date, a.times.sort_key()).cmp(&(b.date, b.times.sort_key())));
     all
 }
@@ -108,9 +84,7 @@ pub fn span(o: &Occurrence) -> (NaiveDateTime, NaiveDateTime) {
     match o.times {
         Times::AllDay => (
             o.date.and_hms_opt(0, 0, 0).expect("midnight"),
-            (o.date + Duration::days(1))
-                .and_hms_opt(0, 0, 0)
-                .expect("midnight"),
+            (o.date + Duration::days(1)).and_hms_opt(0, 0, 0).expect("midnight"),
         ),
         Times::Timed { start, end } => (o.date.and_time(start), o.date.and_time(end)),
     }
@@ -143,9 +117,8 @@ pub fn next_occurrence(
     // Search in windows so an offer that runs every week costs one small expansion.
     for window in [14, 92, MAX_RANGE_DAYS] {
         let to = today + Duration::days(window);
-        if let Some(o) = merged(schedules, cal, from, to)
-            .into_iter()
-            .find(|o| !o.is_cancelled() && span(o).1 > now)
+        if let Some(o) =
+            merged(schedules, cal, from, to).into_iter().find(|o| !o.is_cancelled() && span(o).1 > now)
         {
             return Some(o);
         }
@@ -193,10 +166,7 @@ mod tests {
     fn weekly(days: Vec<Weekday>) -> Schedule {
         Schedule {
             start_date: d("2026-01-01"),
-            times: Times::Timed {
-                start: t("15:00"),
-                end: t("16:30"),
-            },
+            times: Times::Timed { start: t("15:00"), end: t("16:30") },
             rule: Rule::Weekly { interval: 1, days },
             end: None,
             holidays: HolidayMode::Always,
@@ -209,11 +179,7 @@ mod tests {
 
     fn nrw() -> HolidayCalendar {
         let school = [
-            SchoolHoliday {
-                name: "Herbst".into(),
-                first_day: d("2026-10-17"),
-                last_day: d("2026-10-31"),
-            },
+            SchoolHoliday { name: "Herbst".into(), first_day: d("2026-10-17"), last_day: d("2026-10-31") },
             SchoolHoliday {
                 name: "Weihnachten".into(),
                 first_day: d("2026-12-23"),
@@ -264,53 +230,26 @@ mod tests {
         s.exceptions = vec![
             Exception {
                 date: d("2026-11-25"),
-                kind: ExceptionKind::Cancelled {
-                    reason: "Raum belegt".into(),
-                },
+                kind: ExceptionKind::Cancelled { reason: "Raum belegt".into() },
             },
             Exception {
                 date: d("2026-12-02"),
                 kind: ExceptionKind::Changed {
                     date: Some(d("2026-12-03")),
-                    times: Some(Times::Timed {
-                        start: t("16:00"),
-                        end: t("17:00"),
-                    }),
-                    place: Some(PlaceRef {
-                        slug: "turnhalle".into(),
-                        name: "Turnhalle".into(),
-                    }),
+                    times: Some(Times::Timed { start: t("16:00"), end: t("17:00") }),
+                    place: Some(PlaceRef { slug: "turnhalle".into(), name: "Turnhalle".into() }),
                 },
             },
         ];
         let got = occurrences(&s, &nrw(), d("2026-11-23"), d("2026-12-06"));
         assert_eq!(got.len(), 2);
-        assert_eq!(
-            got[0].status,
-            Status::Cancelled {
-                reason: "Raum belegt".into()
-            }
-        );
+        assert_eq!(got[0].status, Status::Cancelled { reason: "Raum belegt".into() });
         assert_eq!(got[1].date, d("2026-12-03"));
-        assert_eq!(
-            got[1].status,
-            Status::Changed {
-                from: Some(d("2026-12-02"))
-            }
-        );
-        assert_eq!(
-            got[1].times,
-            Times::Timed {
-                start: t("16:00"),
-                end: t("17:00")
-            }
-        );
+        assert_eq!(got[1].status, Status::Changed { from: Some(d("2026-12-02")) });
+        assert_eq!(got[1].times, Times::Timed { start: t("16:00"), end: t("17:00") });
         assert_eq!(got[1].place.as_ref().unwrap().slug, "turnhalle");
         // Asking only for the day it moved to still finds it.
-        assert_eq!(
-            dates(&occurrences(&s, &nrw(), d("2026-12-03"), d("2026-12-03"))),
-            [d("2026-12-03")]
-        );
+        assert_eq!(dates(&occurrences(&s, &nrw(), d("2026-12-03"), d("2026-12-03"))), [d("2026-12-03")]);
         assert!(occurrences(&s, &nrw(), d("2026-12-02"), d("2026-12-02")).is_empty());
     }
 
@@ -324,10 +263,7 @@ mod tests {
         let mut fest = weekly(vec![]);
         fest.rule = Rule::Dates(vec![d("2027-06-19")]);
         fest.times = Times::AllDay;
-        assert_eq!(
-            dates(&occurrences(&fest, &nrw(), d("2027-01-01"), d("2027-12-31"))),
-            [d("2027-06-19")]
-        );
+        assert_eq!(dates(&occurrences(&fest, &nrw(), d("2027-01-01"), d("2027-12-31"))), [d("2027-06-19")]);
     }
 
     /// Now running, later today and the next occurrence skip cancelled ones.
@@ -336,9 +272,7 @@ mod tests {
         let mut s = weekly(vec![Weekday::Mon, Weekday::Wed]);
         s.exceptions = vec![Exception {
             date: d("2026-11-25"),
-            kind: ExceptionKind::Cancelled {
-                reason: "krank".into(),
-            },
+            kind: ExceptionKind::Cancelled { reason: "krank".into() },
         }];
         let cal = nrw();
         let mon_1530 = d("2026-11-23").and_time(t("15:30"));
@@ -368,19 +302,10 @@ mod tests {
                 .prop_map(|(interval, days)| Rule::Weekly { interval, days }),
             (
                 1u32..3,
-                prop_oneof![
-                    Just(Nth::First),
-                    Just(Nth::Third),
-                    Just(Nth::Fifth),
-                    Just(Nth::Last)
-                ],
+                prop_oneof![Just(Nth::First), Just(Nth::Third), Just(Nth::Fifth), Just(Nth::Last)],
                 weekday
             )
-                .prop_map(|(interval, nth, weekday)| Rule::MonthlyNth {
-                    interval,
-                    nth,
-                    weekday
-                }),
+                .prop_map(|(interval, nth, weekday)| Rule::MonthlyNth { interval, nth, weekday }),
             (1u32..3, 1u32..=31).prop_map(|(interval, day)| Rule::MonthlyDay { interval, day }),
         ]
     }

@@ -11,11 +11,7 @@ pub enum Rule {
     /// Every `interval` weeks on the given weekdays (FREQ=WEEKLY;INTERVAL;BYDAY).
     Weekly { interval: u32, days: Vec<Weekday> },
     /// Every `interval` months on the n-th or last weekday (FREQ=MONTHLY;BYDAY=1WE / -1FR).
-    MonthlyNth {
-        interval: u32,
-        nth: Nth,
-        weekday: Weekday,
-    },
+    MonthlyNth { interval: u32, nth: Nth, weekday: Weekday },
     /// Every `interval` months on a day of the month; months without that day are skipped,
     /// as RFC 5545 does (FREQ=MONTHLY;BYMONTHDAY).
     MonthlyDay { interval: u32, day: u32 },
@@ -148,10 +144,8 @@ pub fn rule_dates(
             let mut k = skipped - skipped % interval;
             loop {
                 let m = m0 + k;
-                let (year, month) = (
-                    i32::try_from(m.div_euclid(12)).unwrap_or(i32::MAX),
-                    (m.rem_euclid(12) + 1) as u32,
-                );
+                let (year, month) =
+                    (i32::try_from(m.div_euclid(12)).unwrap_or(i32::MAX), (m.rem_euclid(12) + 1) as u32);
                 let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
                     break;
                 };
@@ -196,11 +190,7 @@ mod tests {
     /// First Wednesday of every month across 2026: twelve dates, each the first Wednesday.
     #[test]
     fn first_wednesday_monthly_across_a_year() {
-        let rule = Rule::MonthlyNth {
-            interval: 1,
-            nth: Nth::First,
-            weekday: Weekday::Wed,
-        };
+        let rule = Rule::MonthlyNth { interval: 1, nth: Nth::First, weekday: Weekday::Wed };
         let got = rule_dates(&rule, d("2026-01-01"), None, d("2026-01-01"), d("2026-12-31"));
         let expected = [
             "2026-01-07",
@@ -222,30 +212,16 @@ mod tests {
     /// Last Friday of the month, including months with five Fridays.
     #[test]
     fn last_friday() {
-        let rule = Rule::MonthlyNth {
-            interval: 1,
-            nth: Nth::Last,
-            weekday: Weekday::Fri,
-        };
+        let rule = Rule::MonthlyNth { interval: 1, nth: Nth::Last, weekday: Weekday::Fri };
         let got = rule_dates(&rule, d("2026-01-01"), None, d("2026-01-01"), d("2026-06-30"));
-        let expected = [
-            "2026-01-30",
-            "2026-02-27",
-            "2026-03-27",
-            "2026-04-24",
-            "2026-05-29",
-            "2026-06-26",
-        ];
+        let expected = ["2026-01-30", "2026-02-27", "2026-03-27", "2026-04-24", "2026-05-29", "2026-06-26"];
         assert_eq!(got, expected.map(d));
     }
 
     /// Every second Friday keeps its rhythm across New Year of a year with ISO week 53 (2026).
     #[test]
     fn every_second_week_across_iso_week_53() {
-        let rule = Rule::Weekly {
-            interval: 2,
-            days: vec![Weekday::Fri],
-        };
+        let rule = Rule::Weekly { interval: 2, days: vec![Weekday::Fri] };
         let got = rule_dates(&rule, d("2026-12-11"), None, d("2026-12-01"), d("2027-01-31"));
         let expected = ["2026-12-11", "2026-12-25", "2027-01-08", "2027-01-22"];
         assert_eq!(got, expected.map(d));
@@ -257,10 +233,7 @@ mod tests {
     /// COUNT counts from the start even when the window begins later.
     #[test]
     fn count_counts_from_start() {
-        let rule = Rule::Weekly {
-            interval: 1,
-            days: vec![Weekday::Mon, Weekday::Thu],
-        };
+        let rule = Rule::Weekly { interval: 1, days: vec![Weekday::Mon, Weekday::Thu] };
         let end = Some(RuleEnd::Count(5));
         let got = rule_dates(&rule, d("2026-11-02"), end, d("2026-11-10"), d("2026-12-31"));
         // 2.11, 5.11, 9.11 are before the window; 12.11 and 16.11 are the 4th and 5th.
@@ -270,10 +243,7 @@ mod tests {
     /// UNTIL is inclusive.
     #[test]
     fn until_is_inclusive() {
-        let rule = Rule::Weekly {
-            interval: 1,
-            days: vec![Weekday::Tue],
-        };
+        let rule = Rule::Weekly { interval: 1, days: vec![Weekday::Tue] };
         let got = rule_dates(
             &rule,
             d("2026-11-01"),
@@ -295,12 +265,7 @@ mod tests {
     /// Listed dates come sorted, once each, inside the window.
     #[test]
     fn listed_dates() {
-        let rule = Rule::Dates(vec![
-            d("2026-07-04"),
-            d("2026-06-01"),
-            d("2026-07-04"),
-            d("2027-01-01"),
-        ]);
+        let rule = Rule::Dates(vec![d("2026-07-04"), d("2026-06-01"), d("2026-07-04"), d("2027-01-01")]);
         let got = rule_dates(&rule, d("2026-01-01"), None, d("2026-06-15"), d("2026-12-31"));
         assert_eq!(got, [d("2026-07-04")]);
     }

@@ -4,7 +4,7 @@
 use super::rule::{rule_dates, Nth, Rule};
 use super::{Exception, ExceptionKind, HolidayMode, PlaceRef, RuleEnd, Schedule, Times};
 use crate::domain::holidays::HolidayCalendar;
-use crate::domain::slot::{parse_time, weekday_from_iso};
+use crate::domain::time_text::{parse_time, weekday_from_iso};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -62,10 +62,7 @@ pub struct FieldIssue {
 }
 
 fn issue(field: &str, reason: &str) -> FieldIssue {
-    FieldIssue {
-        field: field.into(),
-        reason: reason.into(),
-    }
+    FieldIssue { field: field.into(), reason: reason.into() }
 }
 
 /// A parsed schedule plus warnings (accepted, but worth telling the person who entered it).
@@ -94,11 +91,7 @@ pub fn parse_schedule(input: &ScheduleInput, cal: &HolidayCalendar) -> Result<Pa
     };
     let rule = match input.freq.as_str() {
         "weekly" => {
-            let days: Vec<_> = input
-                .days
-                .iter()
-                .filter_map(|d| weekday_from_iso(*d).ok())
-                .collect();
+            let days: Vec<_> = input.days.iter().filter_map(|d| weekday_from_iso(*d).ok()).collect();
             if input.days.is_empty() {
                 errors.push(issue("days", "days_required"));
             } else if days.len() != input.days.len() {
@@ -121,21 +114,14 @@ pub fn parse_schedule(input: &ScheduleInput, cal: &HolidayCalendar) -> Result<Pa
             if interval > 12 {
                 errors.push(issue("interval", "interval_range"));
             }
-            nth.zip(weekday).map(|(nth, weekday)| Rule::MonthlyNth {
-                interval,
-                nth,
-                weekday,
-            })
+            nth.zip(weekday).map(|(nth, weekday)| Rule::MonthlyNth { interval, nth, weekday })
         }
         "monthly_day" => match input.day {
             Some(day @ 1..=31) => {
                 if day > 28 {
                     warnings.push(issue("day", "day_skips_months"));
                 }
-                Some(Rule::MonthlyDay {
-                    interval,
-                    day: day as u32,
-                })
+                Some(Rule::MonthlyDay { interval, day: day as u32 })
             }
             _ => {
                 errors.push(issue("day", "day_range"));
@@ -189,10 +175,7 @@ pub fn parse_schedule(input: &ScheduleInput, cal: &HolidayCalendar) -> Result<Pa
         end,
         holidays,
         on_public_holidays: input.public_holidays,
-        place: input.place.clone().map(|slug| PlaceRef {
-            name: slug.clone(),
-            slug,
-        }),
+        place: input.place.clone().map(|slug| PlaceRef { name: slug.clone(), slug }),
         exceptions,
         extra_dates: input.extra_dates.clone(),
     };
@@ -213,24 +196,15 @@ fn parse_times(start: Option<&str>, end: Option<&str>, prefix: &str, errors: &mu
     match (start, end) {
         (Some(start), Some(end)) if end > start => Times::Timed { start, end },
         (Some(_), Some(_)) => {
-            errors.push(FieldIssue {
-                field: field("end"),
-                reason: "end_not_after_start".into(),
-            });
+            errors.push(FieldIssue { field: field("end"), reason: "end_not_after_start".into() });
             Times::AllDay
         }
         (s, e) => {
             if s.is_none() {
-                errors.push(FieldIssue {
-                    field: field("start"),
-                    reason: "time_format".into(),
-                });
+                errors.push(FieldIssue { field: field("start"), reason: "time_format".into() });
             }
             if e.is_none() {
-                errors.push(FieldIssue {
-                    field: field("end"),
-                    reason: "time_format".into(),
-                });
+                errors.push(FieldIssue { field: field("end"), reason: "time_format".into() });
             }
             Times::AllDay
         }
@@ -246,9 +220,7 @@ fn parse_exceptions(inputs: &[ExceptionInput], errors: &mut Vec<FieldIssue>) -> 
             continue;
         };
         let kind = if let Some(reason) = &e.cancelled {
-            ExceptionKind::Cancelled {
-                reason: reason.trim().to_owned(),
-            }
+            ExceptionKind::Cancelled { reason: reason.trim().to_owned() }
         } else {
             let changes_time = e.start.is_some() || e.end.is_some();
             let times =
@@ -259,10 +231,7 @@ fn parse_exceptions(inputs: &[ExceptionInput], errors: &mut Vec<FieldIssue>) -> 
             ExceptionKind::Changed {
                 date: e.moved_to,
                 times,
-                place: e.place.clone().map(|slug| PlaceRef {
-                    name: slug.clone(),
-                    slug,
-                }),
+                place: e.place.clone().map(|slug| PlaceRef { name: slug.clone(), slug }),
             }
         };
         out.push(Exception { date, kind });
@@ -313,12 +282,8 @@ mod tests {
     /// BYDAY=6WE: a sixth Wednesday is rejected on the field `nth`.
     #[test]
     fn sixth_weekday_is_rejected() {
-        let input = ScheduleInput {
-            freq: "monthly_nth".into(),
-            nth: Some(6),
-            weekday: Some(3),
-            ..weekly(vec![])
-        };
+        let input =
+            ScheduleInput { freq: "monthly_nth".into(), nth: Some(6), weekday: Some(3), ..weekly(vec![]) };
         assert_eq!(
             fields(parse_schedule(&input, &HolidayCalendar::default())),
             [("nth".into(), "nth_range".into())]
@@ -332,24 +297,14 @@ mod tests {
         input.end = Some("14:00".into());
         input.until = Some("2026-10-01".parse().unwrap());
         let got = fields(parse_schedule(&input, &HolidayCalendar::default()));
-        assert!(
-            got.contains(&("end".into(), "end_not_after_start".into())),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&("until".into(), "until_before_start".into())),
-            "{got:?}"
-        );
+        assert!(got.contains(&("end".into(), "end_not_after_start".into())), "{got:?}");
+        assert!(got.contains(&("until".into(), "until_before_start".into())), "{got:?}");
     }
 
     /// "Monthly on the 31st" is accepted with a warning that short months are skipped.
     #[test]
     fn monthly_31st_warns() {
-        let input = ScheduleInput {
-            freq: "monthly_day".into(),
-            day: Some(31),
-            ..weekly(vec![])
-        };
+        let input = ScheduleInput { freq: "monthly_day".into(), day: Some(31), ..weekly(vec![]) };
         let p = parse_schedule(&input, &HolidayCalendar::default()).unwrap();
         assert_eq!(p.warnings, [issue("day", "day_skips_months")]);
     }
@@ -376,9 +331,6 @@ mod tests {
         let got = fields(parse_schedule(&input, &HolidayCalendar::default()));
         assert!(got.contains(&("days".into(), "weekday_range".into())), "{got:?}");
         assert!(got.contains(&("count".into(), "count_range".into())), "{got:?}");
-        assert!(
-            got.contains(&("interval".into(), "interval_range".into())),
-            "{got:?}"
-        );
+        assert!(got.contains(&("interval".into(), "interval_range".into())), "{got:?}");
     }
 }

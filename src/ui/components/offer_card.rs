@@ -1,23 +1,24 @@
-//! One offer on a board: title, category, ages, times, place.
+//! One offer on a board: title, category, ages, when it runs and when next, place.
 
 use super::age_text::AgeText;
-use super::slot_text::SlotList;
+use super::occurrence_text::when_text;
+use super::schedule_text::ScheduleSummary;
 use crate::domain::offer::OfferSummary;
+use crate::domain::week_plan::weekday_mask;
 use crate::i18n::*;
 use crate::ui::labels;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// A list item; `data-days` lets the weekday filter hide it without knowing the slots.
+/// A list item; `data-days` lets the weekday filter hide it without knowing the schedules.
 #[component]
-pub fn OfferCard(offer: OfferSummary, locale: Locale) -> impl IntoView {
+pub fn OfferCard(offer: OfferSummary, locale: Locale, today: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
-    let days = offer
-        .slots
-        .iter()
-        .map(|s| s.weekday.num_days_from_monday().to_string())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mask = weekday_mask(&offer.schedules);
+    let days =
+        (0..7).filter(|d| mask & (1 << d) != 0).map(|d: u8| d.to_string()).collect::<Vec<_>>().join(" ");
     let href = format!("/{}/offers/{}", locale.as_str(), offer.slug);
+    let next = offer.next.as_ref().map(|n| t_string!(i18n, board.next, when = when_text(n)).to_string());
     view! {
         <li class="offer" data-days=days>
             <article>
@@ -30,7 +31,8 @@ pub fn OfferCard(offer: OfferSummary, locale: Locale) -> impl IntoView {
                     <AgeText ages=offer.ages/>
                     {offer.is_free.then(|| view! { " " <span class="badge free">{t!(i18n, board.free)}</span> })}
                 </p>
-                <SlotList slots=offer.slots/>
+                <ScheduleSummary schedules=offer.schedules today/>
+                {next.map(|n| view! { <p class="next">{n}</p> })}
                 <p class="offer-place">{offer.place_name}</p>
             </article>
         </li>

@@ -2,7 +2,7 @@
 
 use super::NotFoundPage;
 use crate::domain::board::Board;
-use crate::domain::slot::weekday_mask;
+use crate::domain::week_plan::weekday_mask;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_board;
@@ -21,10 +21,7 @@ pub fn BoardPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let i18n = use_i18n();
-    let quarter = use_params_map()
-        .read_untracked()
-        .get("quarter")
-        .unwrap_or_default();
+    let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
     let board = move || {
         let quarter = quarter.clone();
         Suspend::new(async move {
@@ -44,20 +41,14 @@ pub fn BoardPage() -> impl IntoView {
 #[component]
 fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
-    let Board {
-        quarter,
-        offers,
-        places,
-    } = board;
+    let Board { quarter, offers, places, today } = board;
+    let week_href = format!("/{}/{}/week", locale.as_str(), quarter.slug);
     let title = format!("{} – {}", quarter.name, t_string!(i18n, site.name));
     let offers_view = if offers.is_empty() {
         view! { <p class="empty">{t!(i18n, board.no_offers)}</p> }.into_any()
     } else {
-        let masks = offers.iter().map(|o| weekday_mask(&o.slots)).collect::<Vec<_>>();
-        let cards = offers
-            .into_iter()
-            .map(|offer| view! { <OfferCard offer locale/> })
-            .collect_view();
+        let masks = offers.iter().map(|o| weekday_mask(&o.schedules)).collect::<Vec<_>>();
+        let cards = offers.into_iter().map(|offer| view! { <OfferCard offer locale today/> }).collect_view();
         view! {
             <DayFilter masks>
                 <ul class="offers">{cards}</ul>
@@ -86,6 +77,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
             <section class="quarter-intro">
                 <h1>{quarter.name}</h1>
                 <p>{quarter.description}</p>
+                <p><a class="button-link" href=week_href>{t!(i18n, board.week_plan_link)}</a></p>
             </section>
             <section aria-labelledby="offers-heading">
                 <h2 id="offers-heading">{t!(i18n, board.offers_heading)}</h2>

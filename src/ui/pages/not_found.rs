@@ -13,9 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     let quarters = move || {
         Suspend::new(async move {
-            let list = list_quarters(locale.as_str().to_owned())
-                .await
-                .unwrap_or_default();
+            let list = list_quarters(locale.as_str().to_owned()).await.unwrap_or_default();
             let items = list
                 .into_iter()
                 .map(|q| {

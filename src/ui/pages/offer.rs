@@ -6,8 +6,9 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_offer;
 use crate::ui::components::age_text::age_text;
+use crate::ui::components::occurrence_text::OccurrenceList;
 use crate::ui::components::page_frame::PageFrame;
-use crate::ui::components::slot_text::SlotList;
+use crate::ui::components::schedule_text::ScheduleSummary;
 use crate::ui::labels;
 use crate::ui::locale::route_locale;
 use crate::ui::status::set_status;
@@ -44,32 +45,22 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
     let title = format!("{} – {}", offer.title, t_string!(i18n, site.name));
     let who = {
         let mut parts = vec![age_text(offer.ages)];
-        parts.extend(
-            offer
-                .audiences
-                .iter()
-                .map(|a| labels::audience(i18n, *a).to_owned()),
-        );
+        parts.extend(offer.audiences.iter().map(|a| labels::audience(i18n, *a).to_owned()));
         parts.join(" · ")
     };
     let cost = match offer.cost {
         Cost::Free => t_string!(i18n, offer.free).to_owned(),
         Cost::Amount(text) => text,
     };
-    let languages = offer
-        .languages
-        .iter()
-        .map(|code| labels::spoken_language(i18n, code))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let languages =
+        offer.languages.iter().map(|code| labels::spoken_language(i18n, code)).collect::<Vec<_>>().join(", ");
     let registration = if offer.registration.required {
         let how = offer.registration.how.unwrap_or_default();
-        format!("{} {how}", t_string!(i18n, offer.registration_needed))
-            .trim_end()
-            .to_owned()
+        format!("{} {how}", t_string!(i18n, offer.registration_needed)).trim_end().to_owned()
     } else {
         t_string!(i18n, offer.no_registration).to_owned()
     };
+    let calendar_href = format!("/feeds/{}/offers/{}.ics", locale.as_str(), offer.slug);
     let place = offer.place;
     let org = offer.organisation;
     let contact = offer.contact;
@@ -88,7 +79,7 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
                 <p class="description" lang=offer.lang dir="auto">{offer.description}</p>
                 <dl class="facts">
                     <dt>{t!(i18n, offer.when)}</dt>
-                    <dd><SlotList slots=offer.slots long=true/></dd>
+                    <dd><ScheduleSummary schedules=offer.schedules today=offer.today/></dd>
                     <dt>{t!(i18n, offer.who)}</dt>
                     <dd>{who}</dd>
                     <dt>{t!(i18n, offer.cost)}</dt>
@@ -100,6 +91,13 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
                         <dd>{languages}</dd>
                     })}
                 </dl>
+                {(!offer.upcoming.is_empty()).then(|| view! {
+                    <section aria-labelledby="dates-heading">
+                        <h2 id="dates-heading">{t!(i18n, offer.next_dates)}</h2>
+                        <OccurrenceList occurrences=offer.upcoming/>
+                        <p><a href=calendar_href.clone() download="">{t!(i18n, offer.add_to_calendar)}</a></p>
+                    </section>
+                })}
                 <section aria-labelledby="where-heading">
                     <h2 id="where-heading">{t!(i18n, offer.where_heading)}</h2>
                     <p class="place-name">{place.name}</p>

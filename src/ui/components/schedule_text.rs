@@ -1,0 +1,127 @@
+//! Schedules in words, in the page language: "jeden 1. Mittwoch im Monat · 10:00–11:30 Uhr ·
+//! nicht in den Schulferien". Every phrase comes from the locale files; only the separator
+//! between phrases is joined here, and it too is translated.
+
+use crate::domain::schedule::{HolidayMode, Nth, Rule, RuleEnd, Schedule, Times};
+use crate::domain::time_text::format_time;
+use crate::i18n::*;
+use crate::ui::labels;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+type I18n = I18nContext<Locale>;
+
+/// "10:00–11:30 Uhr", or "ganztägig".
+pub fn times_text(i18n: I18n, times: Times) -> String {
+    match times {
+        Times::AllDay => t_string!(i18n, summary.all_day).to_string(),
+        Times::Timed { start, end } => {
+            t_string!(i18n, summary.time, start = format_time(start), end = format_time(end)).to_string()
+        }
+    }
+}
+
+/// A date the way the page language writes it.
+pub fn date_text(i18n: I18n, d: NaiveDate) -> String {
+    d.format(t_string!(i18n, formats.date)).to_string()
+}
+
+fn nth_text(i18n: I18n, nth: Nth) -> &'static str {
+    match nth {
+        Nth::First => t_string!(i18n, summary.nth_1),
+        Nth::Second => t_string!(i18n, summary.nth_2),
+        Nth::Third => t_string!(i18n, summary.nth_3),
+        Nth::Fourth => t_string!(i18n, summary.nth_4),
+        Nth::Fifth => t_string!(i18n, summary.nth_5),
+        Nth::Last => t_string!(i18n, summary.nth_last),
+    }
+}
+
+/// The rule part: "jeden Mittwoch", "alle 2 Wochen: Fr", "jeden 1. Mittwoch im Monat" …
+pub fn rule_text(i18n: I18n, rule: &Rule) -> String {
+    let sep = t_string!(i18n, summary.list_separator);
+    match rule {
+        Rule::Weekly { interval: 1, days } if days.len() == 1 => {
+            t_string!(i18n, summary.weekly_one, day = labels::weekday(i18n, days[0])).to_string()
+        }
+        Rule::Weekly { interval: 1, days } => {
+            let list = days.iter().map(|d| labels::weekday_short(i18n, *d)).collect::<Vec<_>>().join(sep);
+            t_string!(i18n, summary.weekly_many, days = list).to_string()
+        }
+        Rule::Weekly { interval, days } => {
+            let list = days.iter().map(|d| labels::weekday_short(i18n, *d)).collect::<Vec<_>>().join(sep);
+            t_string!(i18n, summary.every_n_weeks, n = *interval, days = list).to_string()
+        }
+        Rule::MonthlyNth { interval: 1, nth, weekday } => t_string!(
+            i18n,
+            summary.monthly_nth,
+            nth = nth_text(i18n, *nth),
+            day = labels::weekday(i18n, *weekday)
+        )
+        .to_string(),
+        Rule::MonthlyNth { interval, nth, weekday } => t_string!(
+            i18n,
+            summary.every_n_months_nth,
+            n = *interval,
+            nth = nth_text(i18n, *nth),
+            day = labels::weekday(i18n, *weekday)
+        )
+        .to_string(),
+        Rule::MonthlyDay { interval: 1, day } => t_string!(i18n, summary.monthly_day, day = *day).to_string(),
+        Rule::MonthlyDay { interval, day } => {
+            t_string!(i18n, summary.every_n_months_day, n = *interval, day = *day).to_string()
+        }
+        Rule::Dates(dates) => {
+            let list = dates.iter().map(|d| date_text(i18n, *d)).collect::<Vec<_>>().join(sep);
+            t_string!(i18n, summary.dates, dates = list).to_string()
+        }
+    }
+}
+
+/// Every phrase of a schedule's summary, in reading order.
+pub fn summary_parts(i18n: I18n, s: &Schedule, today: Option<NaiveDate>) -> Vec<String> {
+    let mut parts = vec![rule_text(i18n, &s.rule), times_text(i18n, s.times)];
+    match s.holidays {
+        HolidayMode::Always => {}
+        HolidayMode::NotInSchoolHolidays => {
+            parts.push(t_string!(i18n, summary.not_in_school_holidays).into())
+        }
+        HolidayMode::OnlyInSchoolHolidays => {
+            parts.push(t_string!(i18n, summary.only_in_school_holidays).into())
+        }
+    }
+    if s.on_public_holidays {
+        parts.push(t_string!(i18n, summary.on_public_holidays).into());
+    }
+    if today.is_some_and(|t| s.start_date > t) && !matches!(s.rule, Rule::Dates(_)) {
+        parts.push(t_string!(i18n, summary.from, date = date_text(i18n, s.start_date)).to_string());
+    }
+    match s.end {
+        Some(RuleEnd::Until(u)) => {
+            parts.push(t_string!(i18n, summary.until, date = date_text(i18n, u)).to_string())
+        }
+        Some(RuleEnd::Count(c)) => parts.push(t_string!(i18n, summary.count, count = c).to_string()),
+        None => {}
+    }
+    if let Some(place) = &s.place {
+        parts.push(place.name.clone());
+    }
+    parts
+}
+
+/// One line per schedule; "by arrangement" when the offer has none.
+#[component]
+pub fn ScheduleSummary(
+    schedules: Vec<Schedule>,
+    #[prop(optional)] today: Option<NaiveDate>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if schedules.is_empty() {
+        return view! { <p class="schedule schedule-none">{t!(i18n, board.no_slots)}</p> }.into_any();
+    }
+    let sep = t_string!(i18n, summary.part_separator);
+    let lines =
+        schedules.iter().map(|s| view! { <li>{summary_parts(i18n, s, today).join(sep)}</li> }).collect_view();
+    view! { <ul class="schedule">{lines}</ul> }.into_any()
+}

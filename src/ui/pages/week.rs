@@ -1,0 +1,176 @@
+//! `/<lang>/<quarter>/week[/<2026-W48>]`: what runs on which day this week, with cancellations
+//! and changes, and the typical week of the rules. A day-by-day list on phones (also the
+//! accessible rendition), a seven-column grid on wide screens.
+
+use super::NotFoundPage;
+use crate::domain::schedule::{HolidayMode, Rule, Status};
+use crate::domain::week_plan::{DayPlan, Pattern, TypicalEntry, WeekPage};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::serverfns::get_week;
+use crate::ui::components::occurrence_text::StatusBadge;
+use crate::ui::components::page_frame::PageFrame;
+use crate::ui::components::schedule_text::{date_text, rule_text, times_text};
+use crate::ui::labels;
+use crate::ui::locale::route_locale;
+use crate::ui::status::set_status;
+use chrono::{Datelike, Duration};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn WeekPlanPage() -> impl IntoView {
+    let Some(locale) = route_locale() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let i18n = use_i18n();
+    let params = use_params_map().read_untracked();
+    let quarter = params.get("quarter").unwrap_or_default();
+    let week = params.get("week");
+    let page = move || {
+        let (quarter, week) = (quarter.clone(), week.clone());
+        Suspend::new(async move {
+            match get_week(locale.as_str().to_owned(), quarter, week).await {
+                Ok(page) => view! { <WeekView page locale/> }.into_any(),
+                Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
+                Err(_) => {
+                    set_status(500);
+                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
+                }
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }.into_any()
+}
+
+#[component]
+fn WeekView(page: WeekPage, locale: Locale) -> impl IntoView {
+    let i18n = use_i18n();
+    let base = format!("/{}/{}", locale.as_str(), page.quarter_slug);
+    let title = t_string!(i18n, week.title, quarter = page.quarter_name.clone()).to_string();
+    let monday = page.plan.monday;
+    let range = t_string!(
+        i18n,
+        week.range,
+        from = date_text(i18n, monday),
+        to = date_text(i18n, monday + Duration::days(6))
+    )
+    .to_string();
+    let is_current = page.plan.week == page.current_week;
+    let today = page.today;
+    let days = page
+        .plan
+        .days
+        .into_iter()
+        .map(|day| {
+            let is_today = day.date == today;
+            view! { <DayColumn day locale is_today/> }
+        })
+        .collect_view();
+    let typical = page
+        .typical
+        .into_iter()
+        .enumerate()
+        .map(|(i, entries)| {
+            let weekday = chrono::Weekday::try_from(i as u8).unwrap_or(chrono::Weekday::Mon);
+            view! { <TypicalDay weekday entries locale/> }
+        })
+        .collect_view();
+    let feed = format!("/feeds/{}/quarters/{}.ics", locale.as_str(), page.quarter_slug);
+    view! {
+        <PageFrame title=format!("{title} – {}", t_string!(i18n, site.name))>
+            <h1>{title}</h1>
+            <p><a href=base.clone()>{t!(i18n, week.back_to_board)}</a></p>
+            <nav class="week-nav" aria-label=t_string!(i18n, week.nav_label)>
+                <a href=format!("{base}/week/{}", page.previous_week) rel="prev">{t!(i18n, week.previous)}</a>
+                {(!is_current).then(|| view! { <a href=format!("{base}/week")>{t!(i18n, week.this_week)}</a> })}
+                <a href=format!("{base}/week/{}", page.next_week) rel="next">{t!(i18n, week.next)}</a>
+            </nav>
+            <h2 class="week-range">{range} " (" {page.plan.week} ")"</h2>
+            <ol class="week-days">{days}</ol>
+            <section aria-labelledby="typical-heading">
+                <h2 id="typical-heading">{t!(i18n, week.typical_heading)}</h2>
+                <p>{t!(i18n, week.typical_intro)}</p>
+                <ol class="week-days typical">{typical}</ol>
+            </section>
+            <p><a href=feed download="">{t!(i18n, week.calendar_feed)}</a></p>
+        </PageFrame>
+    }
+}
+
+#[component]
+fn DayColumn(day: DayPlan, locale: Locale, is_today: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = format!("{} {}", labels::weekday(i18n, day.date.weekday()), date_text(i18n, day.date));
+    let entries = if day.entries.is_empty() {
+        view! { <p class="nothing">{t!(i18n, week.nothing)}</p> }.into_any()
+    } else {
+        let items = day
+            .entries
+            .into_iter()
+            .map(|e| {
+                let cancelled = matches!(e.status, Status::Cancelled { .. });
+                let href = format!("/{}/offers/{}", locale.as_str(), e.offer_slug);
+                view! {
+                    <li class="entry" class:cancelled=cancelled>
+                        <span class="entry-time">{times_text(i18n, e.times)}</span>
+                        " "
+                        <a href=href lang=e.lang dir="auto">{e.title}</a>
+                        " "
+                        <span class="entry-place">{e.place_name}</span>
+                        " "
+                        <StatusBadge status=e.status/>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="entries">{items}</ul> }.into_any()
+    };
+    view! {
+        <li class="day" class:today=is_today aria-current=is_today.then_some("date")>
+            <h3>{heading}</h3>
+            {entries}
+        </li>
+    }
+}
+
+#[component]
+fn TypicalDay(weekday: chrono::Weekday, entries: Vec<TypicalEntry>, locale: Locale) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = entries
+        .into_iter()
+        .map(|e| {
+            let pattern = match e.pattern {
+                Pattern::Weekly { interval: 1 } => t_string!(i18n, week.pattern_weekly).to_string(),
+                Pattern::Weekly { interval } => {
+                    t_string!(i18n, week.pattern_every_n, n = interval).to_string()
+                }
+                Pattern::MonthlyNth { nth } => {
+                    rule_text(i18n, &Rule::MonthlyNth { interval: 1, nth, weekday })
+                }
+            };
+            let holidays = match e.holidays {
+                HolidayMode::Always => None,
+                HolidayMode::NotInSchoolHolidays => Some(t_string!(i18n, summary.not_in_school_holidays)),
+                HolidayMode::OnlyInSchoolHolidays => Some(t_string!(i18n, summary.only_in_school_holidays)),
+            };
+            let href = format!("/{}/offers/{}", locale.as_str(), e.offer_slug);
+            view! {
+                <li class="entry">
+                    <span class="entry-time">{times_text(i18n, e.times)}</span>
+                    " "
+                    <a href=href lang=e.lang dir="auto">{e.title}</a>
+                    " "
+                    <span class="entry-pattern">{pattern}</span>
+                    {holidays.map(|h| view! { " · " <span>{h}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="day">
+            <h3>{labels::weekday(i18n, weekday)}</h3>
+            <ul class="entries">{items}</ul>
+        </li>
+    }
+}
