@@ -54,6 +54,7 @@ pub async fn router(
     let app = Router::new()
         .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), ServeDir::new(pkg_dir))
         .nest_service("/assets", ServeDir::new(site_root.join("assets")))
+        .merge(crate::feeds::routes())
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -1,0 +1,126 @@
+//! HTTP handlers for the iCalendar feeds: `/feeds/<lang>/offers/<offer>.ics` and
+//! `/feeds/<lang>/quarters/<quarter>.ics`.
+
+use crate::clock::local_now;
+use crate::db::DbError;
+use crate::domain::slug::check_slug;
+use crate::ical::{feed, FeedContext, FeedEntry};
+use crate::service;
+use crate::state::AppState;
+use crate::ui::locale::find_locale;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::{Duration, Utc};
+
+/// The feed routes, to be merged into the app router.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/feeds/{lang}/offers/{file}", get(offer_feed))
+        .route("/feeds/{lang}/quarters/{file}", get(quarter_feed))
+}
+
+/// Checks the locale and the `<slug>.ics` file name; `None` means 404.
+fn parse<'a>(lang: &str, file: &'a str) -> Option<&'a str> {
+    find_locale(lang)?;
+    let slug = file.strip_suffix(".ics")?;
+    check_slug(slug).ok().map(|()| slug)
+}
+
+fn error(e: DbError) -> Response {
+    match e {
+        DbError::NotFound => StatusCode::NOT_FOUND.into_response(),
+        other => {
+            tracing::error!(error = %other, "feed failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+fn ics(name: &str, body: String) -> Response {
+    let disposition = format!("inline; filename=\"{name}.ics\"");
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn offer_feed(State(state): State<AppState>, Path((lang, file)): Path<(String, String)>) -> Response {
+    let Some(slug) = parse(&lang, &file) else { return StatusCode::NOT_FOUND.into_response() };
+    let offer = match service::offer(&state.db, &state.calendar, &lang, slug).await {
+        Ok(o) => o,
+        Err(e) => return error(e),
+    };
+    let today = local_now(state.calendar.tz).date();
+    let cal = match service::holiday_calendar(&state.db, &state.calendar, today).await {
+        Ok(c) => c,
+        Err(e) => return error(e),
+    };
+    let location = format!("{}, {}", offer.place.name, offer.place.address);
+    let entries: Vec<_> = offer
+        .schedules
+        .iter()
+        .enumerate()
+        .map(|(i, s)| FeedEntry {
+            uid: format!("{}-{i}@quartiersboard", offer.slug),
+            title: &offer.title,
+            description: Some(&offer.description),
+            location: &location,
+            url: None,
+            schedule: s,
+        })
+        .collect();
+    let ctx = FeedContext {
+        name: &offer.title,
+        tz: state.calendar.tz,
+        cal: &cal,
+        window: window(today),
+        stamp: Utc::now(),
+    };
+    ics(slug, feed(&ctx, &entries))
+}
+
+async fn quarter_feed(State(state): State<AppState>, Path((lang, file)): Path<(String, String)>) -> Response {
+    let Some(slug) = parse(&lang, &file) else { return StatusCode::NOT_FOUND.into_response() };
+    let (quarter, offers, _) = match state.db.get_board_parts(&lang, slug).await {
+        Ok(parts) => parts,
+        Err(e) => return error(e),
+    };
+    let today = local_now(state.calendar.tz).date();
+    let cal = match service::holiday_calendar(&state.db, &state.calendar, today).await {
+        Ok(c) => c,
+        Err(e) => return error(e),
+    };
+    let entries: Vec<_> = offers
+        .iter()
+        .flat_map(|o| {
+            o.schedules.iter().enumerate().map(move |(i, s)| FeedEntry {
+                uid: format!("{}-{i}@quartiersboard", o.slug),
+                title: &o.title,
+                description: None,
+                location: &o.place_name,
+                url: None,
+                schedule: s,
+            })
+        })
+        .collect();
+    let ctx = FeedContext {
+        name: &quarter.name,
+        tz: state.calendar.tz,
+        cal: &cal,
+        window: window(today),
+        stamp: Utc::now(),
+    };
+    ics(slug, feed(&ctx, &entries))
+}
+
+/// Exclusions are listed from two months back to two years ahead (within one bounded expansion).
+pub fn window(today: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    (today - Duration::days(60), today + Duration::days(730))
+}
