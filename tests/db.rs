@@ -114,3 +114,48 @@ async fn failed_load_writes_nothing() {
     assert!(t.db.list_quarters("de").await.unwrap().is_empty());
     assert_eq!(t.db.get_flag("demo").await.unwrap(), None);
 }
+
+/// A database from the foundation (weekly slots) migrates to schedules without losing a slot.
+#[tokio::test]
+async fn weekly_slots_migrate_to_schedules() {
+    use sqlx::any::AnyPoolOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/old.db?mode=rwc", dir.path().display());
+    sqlx::any::install_default_drivers();
+    let pool = AnyPoolOptions::new().connect(&url).await.unwrap();
+    // Apply only the first migration, as a foundation-era installation had it.
+    let first = dir.path().join("first");
+    std::fs::create_dir(&first).unwrap();
+    std::fs::copy("migrations/sqlite/20261121000001_init.sql", first.join("20261121000001_init.sql"))
+        .unwrap();
+    sqlx::migrate::Migrator::new(first.as_path()).await.unwrap().run(&pool).await.unwrap();
+    for sql in [
+        "INSERT INTO quarters (id, slug, office_name, office_street, office_postcode, office_city) VALUES (1, 'welheim', 'Büro', 'Str. 1', '46238', 'Bottrop')",
+        "INSERT INTO quarter_texts VALUES (1, 'de', 'Welheim', 'Quartier', 'Mo 9-12')",
+        "INSERT INTO organisations (id, slug, name, kind) VALUES (1, 'verein', 'Verein', 'club')",
+        "INSERT INTO places (id, slug, name, street, postcode, city, quarter_id) VALUES (1, 'halle', 'Halle', 'Str. 2', '46238', 'Bottrop', 1)",
+        "INSERT INTO offers (id, slug, organisation_id, place_id, category, is_free, registration_required, status, last_confirmed) VALUES (1, 'turnen', 1, 1, 'sport', 1, 0, 'published', '2026-11-01')",
+        "INSERT INTO offer_texts (offer_id, locale, title, description) VALUES (1, 'de', 'Turnen', 'Turnen für Kinder')",
+        "INSERT INTO offer_quarters VALUES (1, 1)",
+        "INSERT INTO weekly_slots (offer_id, weekday, start_time, end_time) VALUES (1, 2, '15:00', '16:00'), (1, 4, '16:00', '17:00')",
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+    let db = quartiersboard::db::Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    let offer = db.get_offer("de", "turnen").await.unwrap();
+    use quartiersboard::domain::schedule::{Rule, Times};
+    let mut got: Vec<_> = offer
+        .schedules
+        .iter()
+        .map(|s| match (&s.rule, s.times) {
+            (Rule::Weekly { interval: 1, days }, Times::Timed { start, .. }) => {
+                (days.iter().map(|d| d.number_from_monday()).collect::<Vec<_>>(), start.to_string())
+            }
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got, [(vec![2], "15:00:00".to_owned()), (vec![4], "16:00:00".to_owned())]);
+}

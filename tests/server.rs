@@ -109,3 +109,27 @@ async fn static_assets_are_not_pages() {
     let (status, _) = get(&app, "/pkg/missing.js").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// Next week's plan of Welheim shows the toddler café as cancelled, with its reason, in German
+/// and in English; a malformed week is a 404.
+#[tokio::test]
+async fn week_plan_shows_cancellation() {
+    let (app, _t) = app().await;
+    let next_monday = {
+        let today = common::today();
+        today - chrono::Duration::days(i64::from(chrono::Datelike::weekday(&today).num_days_from_monday()))
+            + chrono::Duration::days(7)
+    };
+    let week = quartiersboard::domain::week_plan::iso_week_label(next_monday);
+    let (status, html) = get(&app, &format!("/de/welheim/week/{week}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Fällt aus"), "no cancellation in {week}");
+    assert!(html.contains("Der Raum ist in dieser Woche belegt."));
+    let (status, html) = get(&app, &format!("/en/welheim/week/{week}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Cancelled"));
+    let (status, _) = get(&app, "/de/welheim/week/2026-W99").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = get(&app, "/de/welheim/week/1999-W01").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -1,0 +1,38 @@
+import { test, expect } from "@playwright/test";
+import { expectAccessible, watchConsole } from "./helpers";
+
+test("the week plan shows next week's cancelled toddler café, in German", async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto("/de/welheim");
+  await page.getByRole("link", { name: "Wochenplan ansehen" }).click();
+  await expect(page).toHaveURL(/\/de\/welheim\/week$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wochenplan Welheim");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Nächste Woche" }).click();
+  await expect(page).toHaveURL(/\/de\/welheim\/week\/\d{4}-W\d{2}$/);
+  const cancelled = page.locator(".week-days:not(.typical) li.entry.cancelled");
+  await expect(cancelled.first()).toBeVisible();
+  await expect(cancelled.first()).toContainText("Krabbelcafé");
+  await expect(cancelled.first()).toContainText("Fällt aus");
+  await expect(cancelled.first()).toContainText("Der Raum ist in dieser Woche belegt.");
+  await expectAccessible(page);
+  console.check();
+});
+
+test("the week plan shows the cancellation in English too", async ({ page }) => {
+  await page.goto("/en/welheim/week");
+  await page.getByRole("link", { name: "Next week" }).click();
+  const cancelled = page.locator(".week-days:not(.typical) li.entry.cancelled");
+  await expect(cancelled.first()).toContainText("Cancelled");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("an offer page lists its next dates", async ({ page }) => {
+  await page.goto("/de/offers/muettercafe-welheim");
+  await expect(page.getByText("jeden 1. Mittwoch im Monat")).toBeVisible();
+  const dates = page.locator(".occurrences li");
+  expect(await dates.count()).toBeGreaterThan(3);
+  await expect(dates.first()).toContainText("Mi ");
+  await expectAccessible(page);
+});
