@@ -23,6 +23,14 @@ enum Command {
     Migrate,
     /// Load the demo city (idempotent), then exit.
     SeedDemo,
+    /// Add or update school holidays from an iCalendar (.ics) file, then exit.
+    ImportSchoolHolidays {
+        /// The .ics file: one all-day event per holiday period.
+        file: std::path::PathBuf,
+        /// The state the holidays belong to (default: REGION, else DE-NW).
+        #[arg(long, env = "REGION")]
+        region: Option<String>,
+    },
 }
 
 /// Parses the command line, runs the command and turns failures into a message and exit code 1.
@@ -37,6 +45,7 @@ pub async fn run() -> ExitCode {
         Command::Serve { seed_demo } => server::serve(seed_demo).await,
         Command::Migrate => server::open_database().await.map(|_| ()),
         Command::SeedDemo => seed().await,
+        Command::ImportSchoolHolidays { file, region } => import_holidays(&file, region.as_deref()).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -52,6 +61,17 @@ async fn seed() -> Result<(), StartError> {
     let tz = crate::config::calendar_settings(None, std::env::var("TIME_ZONE").ok().as_deref())?.tz;
     let loaded = crate::demo::seed_demo(&db, crate::clock::local_now(tz).date()).await?;
     println!("{}", if loaded { "demo city loaded" } else { "demo city was already loaded" });
+    Ok(())
+}
+
+async fn import_holidays(file: &std::path::Path, region: Option<&str>) -> Result<(), StartError> {
+    let region = crate::config::calendar_settings(region, None)?.region;
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| StartError::Import(format!("cannot read {}: {e}", file.display())))?;
+    let holidays = crate::holiday_import::parse_school_holidays(&text).map_err(StartError::Import)?;
+    let db = server::open_database().await?;
+    let n = db.upsert_school_holidays(&region, &holidays).await?;
+    println!("{n} school holiday periods imported for {region}");
     Ok(())
 }
 

@@ -23,6 +23,8 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod feeds;
 #[cfg(feature = "ssr")]
+pub mod holiday_import;
+#[cfg(feature = "ssr")]
 pub mod ical;
 #[cfg(feature = "ssr")]
 pub mod server;

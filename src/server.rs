@@ -24,6 +24,8 @@ pub enum StartError {
     PortInUse { addr: String },
     #[error("cannot listen on {addr}: {source}")]
     Listen { addr: String, source: std::io::Error },
+    #[error("import failed: {0}")]
+    Import(String),
     #[error("the demo city is invalid: {0}")]
     Demo(String),
 }

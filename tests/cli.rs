@@ -69,3 +69,32 @@ fn port_in_use_fails_fast() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("already in use"), "{}", stderr(&out));
 }
+
+/// School holidays imported from an .ics file take effect for the region; a bad file fails clearly.
+#[test]
+fn import_school_holidays_from_ics() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ics = dir.path().join("ferien.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Sommerferien 2028\r\n\
+         DTSTART;VALUE=DATE:20280710\r\nDTEND;VALUE=DATE:20280823\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let env = [("DATA_DIR", data.to_str().unwrap())];
+    let out = run(&["import-school-holidays", ics.to_str().unwrap(), "--region", "DE-NW"], &env);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 school holiday periods imported for DE-NW"));
+    let db = std::process::Command::new("sqlite3")
+        .arg(data.join("quartiersboard.db"))
+        .arg("SELECT name, first_day, last_day FROM school_holidays WHERE first_day = '2028-07-10'")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&db.stdout).trim(), "Sommerferien 2028|2028-07-10|2028-08-22");
+
+    std::fs::write(&ics, "not a calendar").unwrap();
+    let out = run(&["import-school-holidays", ics.to_str().unwrap()], &env);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("import failed"), "{}", stderr(&out));
+}

@@ -365,3 +365,29 @@ async fn insert_exception(
     .await?;
     Ok(())
 }
+
+impl Db {
+    /// Adds school holidays of a region in one transaction; a period with the same first day is
+    /// replaced. Returns how many were written.
+    pub async fn upsert_school_holidays(
+        &self,
+        region: &str,
+        holidays: &[SchoolHoliday],
+    ) -> Result<usize, DbError> {
+        let mut tx = self.pool.begin().await?;
+        for h in holidays {
+            sqlx::query(
+                "INSERT INTO school_holidays (region, name, first_day, last_day) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (region, first_day) DO UPDATE SET name = excluded.name, last_day = excluded.last_day",
+            )
+            .bind(region)
+            .bind(&h.name)
+            .bind(h.first_day.to_string())
+            .bind(h.last_day.to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(holidays.len())
+    }
+}
