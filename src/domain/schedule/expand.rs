@@ -35,7 +35,7 @@ pub fn occurrences(s: &Schedule, cal: &HolidayCalendar, from: NaiveDate, to: Nai
         .map(|date| apply_exception(s, date))
         .filter(|o| o.date >= from && o.date <= to)
         .collect();
-    out.sort_by(|a, b| (a.date, a.times.sort_key()).cmp(&(b.date, b.times.sort_key())));
+    out.sort_by_key(|o| (o.date, o.times.sort_key()));
     out.dedup_by(|a, b| a.date == b.date && a.times == b.times);
     out
 }
@@ -75,7 +75,7 @@ pub fn merged(
     to: NaiveDate,
 ) -> Vec<Occurrence> {
     let mut all: Vec<_> = schedules.iter().flat_map(|s| occurrences(s, cal, from, to)).collect();
-    all.sort_by(|a, b| (a.date, a.times.sort_key()).cmp(&(b.date, b.times.sort_key())));
+    all.sort_by_key(|o| (o.date, o.times.sort_key()));
     all
 }
 
