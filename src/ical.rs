@@ -205,16 +205,18 @@ pub fn vtimezone(tz: Tz, from_year: i32, to_year: i32) -> String {
     while t < end {
         let next = t + Duration::hours(6);
         if offset_at(t) != offset_at(next) {
-            // Narrow the change down to the minute.
-            let (mut lo, mut hi) = (t, next);
-            while hi - lo > Duration::minutes(1) {
+            // Narrow the change down to the second (integer timestamps, so it ends exactly on it).
+            let (mut lo, mut hi) = (t.timestamp(), next.timestamp());
+            let at_ts = |ts: i64| DateTime::from_timestamp(ts, 0).expect("in range");
+            while hi - lo > 1 {
                 let mid = lo + (hi - lo) / 2;
-                if offset_at(mid) == offset_at(lo) {
+                if offset_at(at_ts(mid)) == offset_at(at_ts(lo)) {
                     lo = mid
                 } else {
                     hi = mid
                 }
             }
+            let (lo, hi) = (at_ts(lo), at_ts(hi));
             let (before, after) = (offset_at(lo), offset_at(hi));
             let kind = if after > before { "DAYLIGHT" } else { "STANDARD" };
             let onset = hi.naive_utc() + Duration::seconds(i64::from(before));
