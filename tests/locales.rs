@@ -46,3 +46,13 @@ fn locale_files_have_the_same_keys() {
     }
     assert!(checked >= 2);
 }
+
+/// Every reason the schedule validator can give has a message in the locale files.
+#[test]
+fn schedule_error_reasons_have_messages() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let german = load(&dir.join("de.json"));
+    for reason in quartiersboard::domain::schedule::validate::REASONS {
+        assert!(german.contains(&format!("schedule_errors.{reason}")), "no message for {reason}");
+    }
+}

@@ -88,3 +88,28 @@ pub fn spoken_language(i18n: I18n, code: &str) -> String {
     };
     name.to_owned()
 }
+
+/// The message for a schedule validation reason (see `domain::schedule::validate`); unknown
+/// reasons get the generic "please fill this in".
+pub fn schedule_error(i18n: I18n, reason: &str) -> &'static str {
+    match reason {
+        "time_format" => t_string!(i18n, schedule_errors.time_format),
+        "end_not_after_start" => t_string!(i18n, schedule_errors.end_not_after_start),
+        "interval_range" => t_string!(i18n, schedule_errors.interval_range),
+        "days_required" => t_string!(i18n, schedule_errors.days_required),
+        "weekday_range" => t_string!(i18n, schedule_errors.weekday_range),
+        "nth_range" => t_string!(i18n, schedule_errors.nth_range),
+        "fifth_skips_months" => t_string!(i18n, schedule_errors.fifth_skips_months),
+        "day_range" => t_string!(i18n, schedule_errors.day_range),
+        "day_skips_months" => t_string!(i18n, schedule_errors.day_skips_months),
+        "dates_required" => t_string!(i18n, schedule_errors.dates_required),
+        "freq_unknown" => t_string!(i18n, schedule_errors.freq_unknown),
+        "until_or_count" => t_string!(i18n, schedule_errors.until_or_count),
+        "until_before_start" => t_string!(i18n, schedule_errors.until_before_start),
+        "count_range" => t_string!(i18n, schedule_errors.count_range),
+        "holidays_unknown" => t_string!(i18n, schedule_errors.holidays_unknown),
+        "exception_empty" => t_string!(i18n, schedule_errors.exception_empty),
+        "no_occurrence" => t_string!(i18n, schedule_errors.no_occurrence),
+        _ => t_string!(i18n, schedule_errors.required),
+    }
+}

@@ -54,6 +54,29 @@ pub struct ExceptionInput {
     pub place: Option<String>,
 }
 
+/// Every reason code [`parse_schedule`] can produce; each has a message under `schedule_errors`
+/// in every locale (`tests/locales.rs` checks).
+pub const REASONS: &[&str] = &[
+    "required",
+    "time_format",
+    "end_not_after_start",
+    "interval_range",
+    "days_required",
+    "weekday_range",
+    "nth_range",
+    "fifth_skips_months",
+    "day_range",
+    "day_skips_months",
+    "dates_required",
+    "freq_unknown",
+    "until_or_count",
+    "until_before_start",
+    "count_range",
+    "holidays_unknown",
+    "exception_empty",
+    "no_occurrence",
+];
+
 /// A problem with one field; `reason` is an i18n key under `schedule_errors`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldIssue {
