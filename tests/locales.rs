@@ -17,6 +17,14 @@ fn keys(prefix: &str, v: &Value, out: &mut BTreeSet<String>) {
     }
 }
 
+/// CLDR plural categories a key may end in; languages need different sets.
+const PLURAL: [&str; 6] = ["_zero", "_one", "_two", "_few", "_many", "_other"];
+
+/// The key without its plural suffix.
+fn base(key: &str) -> &str {
+    PLURAL.iter().find_map(|s| key.strip_suffix(s)).unwrap_or(key)
+}
+
 fn load(path: &std::path::Path) -> BTreeSet<String> {
     let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut out = BTreeSet::new();
@@ -24,7 +32,7 @@ fn load(path: &std::path::Path) -> BTreeSet<String> {
     out
 }
 
-/// All locale files share one key set.
+/// All locale files share one key set (plural keys compared by their base, each with `_other`).
 #[test]
 fn locale_files_have_the_same_keys() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
@@ -34,8 +42,18 @@ fn locale_files_have_the_same_keys() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             let other = load(&path);
-            let missing: Vec<_> = german.difference(&other).collect();
-            let extra: Vec<_> = other.difference(&german).collect();
+            let bases =
+                |keys: &BTreeSet<String>| keys.iter().map(|k| base(k).to_owned()).collect::<BTreeSet<_>>();
+            let (german_bases, other_bases) = (bases(&german), bases(&other));
+            let missing: Vec<_> = german_bases.difference(&other_bases).collect();
+            let extra: Vec<_> = other_bases.difference(&german_bases).collect();
+            for plural in other.iter().filter(|k| base(k) != k.as_str()) {
+                assert!(
+                    other.contains(&format!("{}_other", base(plural))),
+                    "{}: {plural} lacks _other",
+                    path.display()
+                );
+            }
             assert!(
                 missing.is_empty() && extra.is_empty(),
                 "{}: missing {missing:?}, extra {extra:?}",

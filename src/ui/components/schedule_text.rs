@@ -47,7 +47,7 @@ pub fn rule_text(i18n: I18n, rule: &Rule) -> String {
         }
         Rule::Weekly { interval: 1, days } => {
             let list = days.iter().map(|d| labels::weekday_short(i18n, *d)).collect::<Vec<_>>().join(sep);
-            t_string!(i18n, summary.weekly_many, days = list).to_string()
+            t_string!(i18n, summary.weekly_several, days = list).to_string()
         }
         Rule::Weekly { interval, days } => {
             let list = days.iter().map(|d| labels::weekday_short(i18n, *d)).collect::<Vec<_>>().join(sep);
