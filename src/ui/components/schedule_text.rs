@@ -43,7 +43,7 @@ pub fn rule_text(i18n: I18n, rule: &Rule) -> String {
     let sep = t_string!(i18n, summary.list_separator);
     match rule {
         Rule::Weekly { interval: 1, days } if days.len() == 1 => {
-            t_string!(i18n, summary.weekly_one, day = labels::weekday(i18n, days[0])).to_string()
+            t_string!(i18n, summary.weekly_single, day = labels::weekday(i18n, days[0])).to_string()
         }
         Rule::Weekly { interval: 1, days } => {
             let list = days.iter().map(|d| labels::weekday_short(i18n, *d)).collect::<Vec<_>>().join(sep);
