@@ -57,6 +57,7 @@ pub async fn router(
         .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), ServeDir::new(pkg_dir))
         .nest_service("/assets", ServeDir::new(site_root.join("assets")))
         .merge(crate::feeds::routes())
+        .route("/language/{code}", axum::routing::get(crate::language::choose))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -68,6 +69,7 @@ pub async fn router(
             },
             shell,
         ))
+        .layer(axum::middleware::from_fn(crate::language::redirect_to_locale))
         .layer(CompressionLayer::new())
         .with_state(state);
     Ok(app)

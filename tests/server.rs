@@ -73,9 +73,7 @@ async fn offer_page_shows_details() {
 #[tokio::test]
 async fn unknown_things_are_404_with_links() {
     let (app, _t) = app().await;
-    for path in
-        ["/de/atlantis", "/de/offers/nothing-here", "/xx/welheim", "/de/welheim/extra/deep", "/de/Bad_Slug"]
-    {
+    for path in ["/de/atlantis", "/de/offers/nothing-here", "/de/welheim/extra/deep", "/de/Bad_Slug"] {
         let (status, html) = get(&app, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(html.contains("Seite nicht gefunden"), "{path}");
@@ -132,4 +130,63 @@ async fn week_plan_shows_cancellation() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = get(&app, "/de/welheim/week/1999-W01").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn raw(app: &axum::Router, path: &str, headers: &[(&str, &str)]) -> axum::response::Response {
+    let mut req = Request::get(path);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    app.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap()
+}
+
+/// Unknown or missing locales redirect to the negotiated one; a malformed Accept-Language is ignored.
+#[tokio::test]
+async fn unknown_locale_redirects() {
+    let (app, _t) = app().await;
+    let cases = [
+        ("/xx/welheim", "de", "/de/welheim"),
+        ("/xx/welheim", "ar-EG,ar;q=0.9", "/ar/welheim"),
+        ("/welheim", "fa", "/fa/welheim"),
+        ("/ru-RU/welheim/week?x=1", "de", "/ru/welheim/week?x=1"),
+        ("/xx/welheim", ";;q=,,garbage;q=banana", "/de/welheim"),
+    ];
+    for (path, accept, target) in cases {
+        let res = raw(&app, path, &[("accept-language", accept)]).await;
+        assert_eq!(res.status(), StatusCode::FOUND, "{path}");
+        assert_eq!(res.headers()["location"], target, "{path} with {accept}");
+    }
+}
+
+/// Choosing a language sets the one cookie and opens the same page; `/` then goes there.
+#[tokio::test]
+async fn explicit_choice_is_remembered() {
+    let (app, _t) = app().await;
+    let res = raw(&app, "/language/ar?to=%2Fde%2Fwelheim%3Fage%3D7", &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/ar/welheim?age=7");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("qb_lang=ar;") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let res = raw(&app, "/", &[("cookie", "qb_lang=ar")]).await;
+    assert_eq!(res.headers()["location"], "/ar");
+    // No choice, no cookie: the start page is served in the negotiated language.
+    let res = raw(&app, "/", &[("accept-language", "ru")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get("set-cookie").is_none());
+    // Only local targets.
+    let res = raw(&app, "/language/ar?to=https://evil.example/", &[]).await;
+    assert_eq!(res.headers()["location"], "/ar");
+    let res = raw(&app, "/language/xx?to=/de", &[]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+/// Arabic and Farsi pages are right-to-left from the server on.
+#[tokio::test]
+async fn rtl_pages_from_the_server() {
+    let (app, _t) = app().await;
+    for (locale, dir) in [("ar", "rtl"), ("fa", "rtl"), ("ru", "ltr"), ("tr", "ltr"), ("uk", "ltr")] {
+        let (status, html) = get(&app, &format!("/{locale}/welheim")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(&format!("<html lang=\"{locale}\" dir=\"{dir}\"")), "{locale}");
+    }
 }

@@ -124,6 +124,14 @@ async fn insert_place(conn: &mut AnyConnection, p: &PlaceRecord, quarter: i64) -
     .bind(i64::from(p.accessible_toilet))
     .fetch_one(&mut *conn)
     .await?;
+    for (locale, name) in &p.name_translations {
+        sqlx::query("INSERT INTO place_names (place_id, locale, name) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(locale)
+            .bind(name)
+            .execute(&mut *conn)
+            .await?;
+    }
     if let Some(hours) = &p.opening_hours {
         sqlx::query("INSERT INTO place_texts (place_id, locale, opening_hours) VALUES ($1, 'de', $2)")
             .bind(id)

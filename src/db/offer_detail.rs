@@ -68,7 +68,7 @@ impl Db {
                 COALESCE(t.registration_text, d.registration_text) AS registration_text,
                 o.category, o.age_min, o.age_max, o.is_free, o.registration_required,
                 o.contact_name, o.contact_phone, o.contact_email, o.last_confirmed,
-                p.slug AS place_slug, p.name AS place_name, p.street AS place_street,
+                p.slug AS place_slug, COALESCE(pn.name, p.name) AS place_name, p.street AS place_street,
                 p.postcode AS place_postcode, p.city AS place_city, p.latitude, p.longitude,
                 p.step_free, p.accessible_toilet,
                 COALESCE(pt.opening_hours, pd.opening_hours) AS opening_hours,
@@ -79,6 +79,7 @@ impl Db {
              JOIN offer_texts d ON d.offer_id = o.id AND d.locale = 'de'
              LEFT JOIN offer_texts t ON t.offer_id = o.id AND t.locale = $2
              JOIN places p ON p.id = o.place_id
+             LEFT JOIN place_names pn ON pn.place_id = p.id AND pn.locale = $2
              LEFT JOIN place_texts pd ON pd.place_id = p.id AND pd.locale = 'de'
              LEFT JOIN place_texts pt ON pt.place_id = p.id AND pt.locale = $2
              JOIN organisations g ON g.id = o.organisation_id

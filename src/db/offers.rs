@@ -41,7 +41,7 @@ impl Db {
     ) -> Result<(Quarter, Vec<OfferSummary>, Vec<PlaceSummary>), DbError> {
         let quarter = self.get_quarter(locale, quarter).await?;
         let offers = self.list_board_offers(locale, &quarter.slug).await?;
-        let places = self.list_board_places(&quarter.slug).await?;
+        let places = self.list_board_places(locale, &quarter.slug).await?;
         Ok((quarter, offers, places))
     }
 
@@ -51,11 +51,12 @@ impl Db {
             "SELECT o.id, o.slug,
                 CASE WHEN t.title IS NULL THEN 'de' ELSE t.locale END AS lang,
                 COALESCE(t.title, d.title) AS title,
-                o.category, o.age_min, o.age_max, o.is_free, p.name AS place_name
+                o.category, o.age_min, o.age_max, o.is_free, COALESCE(pn.name, p.name) AS place_name
              FROM offers o
              JOIN offer_quarters oq ON oq.offer_id = o.id
              JOIN quarters q ON q.id = oq.quarter_id
              JOIN places p ON p.id = o.place_id
+             LEFT JOIN place_names pn ON pn.place_id = p.id AND pn.locale = $2
              JOIN offer_texts d ON d.offer_id = o.id AND d.locale = 'de'
              LEFT JOIN offer_texts t ON t.offer_id = o.id AND t.locale = $2
              WHERE q.slug = $1 AND o.status = 'published'",
@@ -83,19 +84,22 @@ impl Db {
     }
 
     /// Places in the quarter or hosting its offers, with the number of its published offers there.
-    pub async fn list_board_places(&self, quarter: &str) -> Result<Vec<PlaceSummary>, DbError> {
+    pub async fn list_board_places(&self, locale: &str, quarter: &str) -> Result<Vec<PlaceSummary>, DbError> {
         let rows: Vec<PlaceSummaryRow> = sqlx::query_as(
-            "SELECT p.slug, p.name, p.street, p.step_free, COUNT(o.id) AS offer_count
+            "SELECT p.slug, COALESCE(pn.name, p.name) AS name, p.street, p.step_free,
+                COUNT(o.id) AS offer_count
              FROM places p
              JOIN quarters q ON q.slug = $1
+             LEFT JOIN place_names pn ON pn.place_id = p.id AND pn.locale = $2
              LEFT JOIN offers o ON o.place_id = p.id AND o.status = 'published'
                  AND EXISTS (SELECT 1 FROM offer_quarters oq
                              WHERE oq.offer_id = o.id AND oq.quarter_id = q.id)
-             GROUP BY p.id, p.slug, p.name, p.street, p.step_free, p.quarter_id, q.id
+             GROUP BY p.id, p.slug, p.name, pn.name, p.street, p.step_free, p.quarter_id, q.id
              HAVING p.quarter_id = q.id OR COUNT(o.id) > 0
              ORDER BY p.name",
         )
         .bind(quarter)
+        .bind(locale)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

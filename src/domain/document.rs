@@ -61,6 +61,9 @@ pub struct PlaceRecord {
     pub step_free: bool,
     pub accessible_toilet: bool,
     pub opening_hours: Option<String>,
+    /// Translated names per locale code; German is `name`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub name_translations: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -7,3 +7,4 @@ pub mod occurrence_text;
 pub mod offer_card;
 pub mod page_frame;
 pub mod schedule_text;
+pub mod untranslated;

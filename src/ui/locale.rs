@@ -36,6 +36,18 @@ pub fn switch_locale_path(path: &str, to: Locale) -> String {
     }
 }
 
+/// Percent-encodes a value for a query string (RFC 3986 unreserved characters and `/` stay).
+pub fn encode_query_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +59,11 @@ mod tests {
         assert_eq!(switch_locale_path("/de/offers/yoga", Locale::en), "/en/offers/yoga");
         assert_eq!(switch_locale_path("/", Locale::en), "/en");
         assert_eq!(switch_locale_path("/de", Locale::en), "/en");
+    }
+
+    /// Query values are encoded so a path with its own query survives.
+    #[test]
+    fn encodes_query_values() {
+        assert_eq!(encode_query_value("/de/welheim?age=7&day=ä"), "/de/welheim%3Fage%3D7%26day%3D%C3%A4");
     }
 }

@@ -1,7 +1,8 @@
-//! Links to the same page in every language, each named in its own language and script.
+//! Links to the same page in every language, each named in its own language and script. They go
+//! through `/language/<code>`, which remembers the choice (see `src/language.rs`).
 
 use crate::i18n::*;
-use crate::ui::locale::switch_locale_path;
+use crate::ui::locale::encode_query_value;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -9,7 +10,9 @@ use leptos_router::hooks::use_location;
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let current = i18n.get_locale_untracked();
-    let path = use_location().pathname.get_untracked();
+    let location = use_location();
+    let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+    let here = encode_query_value(&here);
     let links = Locale::get_all()
         .iter()
         .map(|&l| {
@@ -17,7 +20,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
             view! {
                 <li>
                     <a
-                        href=switch_locale_path(&path, l)
+                        href=format!("/language/{}?to={here}", l.as_str())
                         hreflang=l.as_str()
                         lang=l.as_str()
                         aria-current=(l == current).then_some("page")

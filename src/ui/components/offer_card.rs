@@ -3,6 +3,7 @@
 use super::age_text::AgeText;
 use super::occurrence_text::when_text;
 use super::schedule_text::ScheduleSummary;
+use super::untranslated::UntranslatedMark;
 use crate::domain::offer::OfferSummary;
 use crate::domain::week_plan::weekday_mask;
 use crate::i18n::*;
@@ -23,8 +24,9 @@ pub fn OfferCard(offer: OfferSummary, locale: Locale, today: NaiveDate) -> impl 
         <li class="offer" data-days=days>
             <article>
                 <h3 class="offer-title">
-                    <a href=href lang=offer.lang dir="auto">{offer.title}</a>
+                    <a href=href lang=offer.lang.clone() dir="auto">{offer.title}</a>
                 </h3>
+                <UntranslatedMark lang=offer.lang/>
                 <p class="offer-meta">
                     <span class="badge category">{labels::category(i18n, offer.category)}</span>
                     " "

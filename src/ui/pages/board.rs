@@ -90,9 +90,9 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
             <section class="office" aria-labelledby="office-heading">
                 <h2 id="office-heading">{t!(i18n, board.office_heading)}</h2>
                 <p class="office-name">{office.name}</p>
-                <p>{office.address.to_string()}</p>
+                <p><bdi>{office.address.to_string()}</bdi></p>
                 <p>{office.opening_hours}</p>
-                {office.phone.map(|phone| view! { <p><a href=tel_href(&phone)>{phone.clone()}</a></p> })}
+                {office.phone.map(|phone| view! { <p><a href=tel_href(&phone) dir="ltr">{phone.clone()}</a></p> })}
             </section>
         </PageFrame>
     }

@@ -9,6 +9,7 @@ use crate::ui::components::age_text::age_text;
 use crate::ui::components::occurrence_text::OccurrenceList;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::components::schedule_text::ScheduleSummary;
+use crate::ui::components::untranslated::UntranslatedMark;
 use crate::ui::labels;
 use crate::ui::locale::route_locale;
 use crate::ui::status::set_status;
@@ -75,6 +76,7 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
         <PageFrame title>
             <article class="offer-detail">
                 <h1 lang=offer.lang.clone() dir="auto">{offer.title}</h1>
+                <UntranslatedMark lang=offer.lang.clone()/>
                 <p class="badge category">{labels::category(i18n, offer.category)}</p>
                 <p class="description" lang=offer.lang dir="auto">{offer.description}</p>
                 <dl class="facts">
@@ -101,7 +103,7 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
                 <section aria-labelledby="where-heading">
                     <h2 id="where-heading">{t!(i18n, offer.where_heading)}</h2>
                     <p class="place-name">{place.name}</p>
-                    <p>{place.address.to_string()}</p>
+                    <p><bdi>{place.address.to_string()}</bdi></p>
                     <ul class="access">
                         {place.access.step_free.then(|| view! { <li>{t!(i18n, offer.step_free)}</li> })}
                         {place.access.accessible_toilet.then(|| view! { <li>{t!(i18n, offer.accessible_toilet)}</li> })}
@@ -112,17 +114,17 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
                     <section aria-labelledby="contact-heading">
                         <h2 id="contact-heading">{t!(i18n, offer.contact)}</h2>
                         {contact.name.map(|n| view! { <p>{n}</p> })}
-                        {contact.phone.map(|p| view! { <p><a href=tel_href(&p)>{p.clone()}</a></p> })}
-                        {contact.email.map(|e| view! { <p><a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
+                        {contact.phone.map(|p| view! { <p><a href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
+                        {contact.email.map(|e| view! { <p><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></p> })}
                     </section>
                 })}
                 <section aria-labelledby="org-heading">
                     <h2 id="org-heading">{t!(i18n, offer.organisation)}</h2>
                     <p class="org-name">{org.name} " (" {labels::org_kind(i18n, org.kind)} ")"</p>
                     <p lang="de" dir="auto">{org.description}</p>
-                    {org.phone.map(|p| view! { <p><a href=tel_href(&p)>{p.clone()}</a></p> })}
-                    {org.email.map(|e| view! { <p><a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
-                    {org.website.map(|w| view! { <p><a href=w.clone() rel="noopener">{w.clone()}</a></p> })}
+                    {org.phone.map(|p| view! { <p><a href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
+                    {org.email.map(|e| view! { <p><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></p> })}
+                    {org.website.map(|w| view! { <p><a href=w.clone() rel="noopener" dir="ltr">{w.clone()}</a></p> })}
                 </section>
                 <section aria-labelledby="quarters-heading">
                     <h2 id="quarters-heading">{t!(i18n, offer.quarters)}</h2>

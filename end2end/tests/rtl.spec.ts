@@ -1,0 +1,90 @@
+import { test, expect, type Page } from "@playwright/test";
+import { expectAccessible, waitForHydration } from "./helpers";
+
+/** Fails when the page scrolls sideways or a card's text overflows it. */
+async function expectNoOverflow(page: Page) {
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways, "horizontal scroll in px").toBeLessThanOrEqual(0);
+  const overflowing = await page.$$eval("article, .day, .office, dd, h1, h2, h3, li", (els) =>
+    els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(overflowing, "elements whose text overflows").toEqual([]);
+}
+
+async function nextWeekPath(page: Page, locale: string) {
+  await page.goto(`/${locale}/welheim/week`);
+  return page.locator('.week-nav a[rel="next"]').getAttribute("href");
+}
+
+for (const locale of ["ar", "fa"]) {
+  test(`board, week plan and offer page in ${locale} are right-to-left`, async ({ page }, testInfo) => {
+    await page.goto(`/${locale}/welheim`);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await waitForHydration(page);
+    // The first filter control sits at the right edge of the screen.
+    const first = await page.locator(".day-filter button").first().boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(first!.x + first!.width).toBeGreaterThan(viewport.width - 40);
+    expect(first!.x).toBeGreaterThan(viewport.width / 2);
+    await expectNoOverflow(page);
+    await expectAccessible(page);
+    await testInfo.attach(`board-${locale}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+    const week = await nextWeekPath(page, locale);
+    await page.goto(week!);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.locator(".week-days:not(.typical) li.entry.cancelled").first()).toBeVisible();
+    await expectNoOverflow(page);
+    await expectAccessible(page);
+    await testInfo.attach(`week-${locale}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+    await page.goto(`/${locale}/offers/muettercafe-welheim`);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expectNoOverflow(page);
+    await expectAccessible(page);
+    await testInfo.attach(`offer-${locale}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  });
+}
+
+test("the German board is the mirror image: first filter control at the left edge", async ({ page }) => {
+  await page.goto("/de/welheim");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await waitForHydration(page);
+  const first = await page.locator(".day-filter button").first().boundingBox();
+  expect(first!.x).toBeLessThan(40);
+  await expectNoOverflow(page);
+});
+
+test("content without a translation shows German with a note, never an empty field", async ({ page }) => {
+  await page.goto("/ru/welheim");
+  const cards = page.locator("li.offer");
+  const count = await cards.count();
+  for (let i = 0; i < count; i++) {
+    await expect(cards.nth(i).locator("h3 a")).not.toHaveText("");
+  }
+  // The Babymassage has no Russian text: German title, marked.
+  const german = page.locator('li.offer:has(h3 a[lang="de"])').first();
+  await expect(german.locator(".untranslated")).toHaveText("только на немецком");
+  // Translated offers carry no note.
+  const translated = page.locator('li.offer:has(h3 a[lang="ru"])').first();
+  await expect(translated.locator(".untranslated")).toHaveCount(0);
+});
+
+test("choosing a language is remembered, and only then", async ({ page, context }) => {
+  await page.goto("/");
+  expect(await context.cookies()).toEqual([]);
+  await page.goto("/de/welheim");
+  await page.getByRole("link", { name: "Українська" }).click();
+  await expect(page).toHaveURL(/\/uk\/welheim$/);
+  const cookies = await context.cookies();
+  expect(cookies.map((c) => `${c.name}=${c.value}`)).toEqual(["qb_lang=uk"]);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/uk$/);
+});
+
+test("an unknown locale in the URL redirects to the negotiated one", async ({ page }) => {
+  const response = await page.goto("/xx/welheim");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/de\/welheim$/);
+});
