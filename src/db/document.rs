@@ -70,16 +70,24 @@ async fn insert_quarter(conn: &mut AnyConnection, q: &QuarterRecord) -> Result<i
     .bind(&q.office.phone)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query(
-        "INSERT INTO quarter_texts (quarter_id, locale, name, description, office_hours)
-         VALUES ($1, 'de', $2, $3, $4)",
-    )
-    .bind(id)
-    .bind(&q.name)
-    .bind(&q.description)
-    .bind(&q.office.hours)
-    .execute(&mut *conn)
-    .await?;
+    let german = std::iter::once(("de", q.name.as_str(), q.description.as_str(), q.office.hours.as_str()));
+    let translated = q
+        .translations
+        .iter()
+        .map(|(l, t)| (l.as_str(), t.name.as_str(), t.description.as_str(), t.hours.as_str()));
+    for (locale, name, description, hours) in german.chain(translated) {
+        sqlx::query(
+            "INSERT INTO quarter_texts (quarter_id, locale, name, description, office_hours)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(locale)
+        .bind(name)
+        .bind(description)
+        .bind(hours)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(id)
 }
 

@@ -51,6 +51,7 @@ struct OfferRow {
 #[derive(FromRow)]
 struct QuarterRow {
     slug: String,
+    lang: String,
     name: String,
     description: String,
 }
@@ -105,7 +106,8 @@ impl Db {
                 .await?;
         let schedules = self.list_schedules(&Of::Offer(r.id)).await?.remove(&r.id).unwrap_or_default();
         let quarters: Vec<QuarterRow> = sqlx::query_as(
-            "SELECT q.slug, COALESCE(t.name, d.name) AS name,
+            "SELECT q.slug, CASE WHEN t.name IS NULL THEN 'de' ELSE t.locale END AS lang,
+                COALESCE(t.name, d.name) AS name,
                 COALESCE(t.description, d.description) AS description
              FROM offer_quarters oq
              JOIN quarters q ON q.id = oq.quarter_id
@@ -126,7 +128,12 @@ impl Db {
             languages,
             quarters: quarters
                 .into_iter()
-                .map(|q| QuarterSummary { slug: q.slug, name: q.name, description: q.description })
+                .map(|q| QuarterSummary {
+                    slug: q.slug,
+                    lang: q.lang,
+                    name: q.name,
+                    description: q.description,
+                })
                 .collect(),
             slug: r.slug,
             lang: r.lang,

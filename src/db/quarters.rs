@@ -7,6 +7,7 @@ use sqlx::FromRow;
 #[derive(FromRow)]
 struct QuarterRow {
     slug: String,
+    lang: String,
     name: String,
     description: String,
     office_name: String,
@@ -18,6 +19,7 @@ struct QuarterRow {
 }
 
 const QUARTER_COLUMNS: &str = "q.slug,
+    CASE WHEN t.name IS NULL THEN 'de' ELSE t.locale END AS lang,
     COALESCE(t.name, d.name) AS name,
     COALESCE(t.description, d.description) AS description,
     q.office_name, q.office_street, q.office_postcode, q.office_city, q.office_phone,
@@ -33,7 +35,7 @@ impl Db {
         let rows: Vec<QuarterRow> = sqlx::query_as(&sql).bind(locale).fetch_all(&self.pool).await?;
         Ok(rows
             .into_iter()
-            .map(|r| QuarterSummary { slug: r.slug, name: r.name, description: r.description })
+            .map(|r| QuarterSummary { slug: r.slug, lang: r.lang, name: r.name, description: r.description })
             .collect())
     }
 
@@ -48,6 +50,7 @@ impl Db {
             .ok_or(DbError::NotFound)?;
         Ok(Quarter {
             slug: row.slug,
+            lang: row.lang,
             name: row.name,
             description: row.description,
             office: Office {

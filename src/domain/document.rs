@@ -25,6 +25,16 @@ pub struct QuarterRecord {
     pub name: String,
     pub description: String,
     pub office: OfficeRecord,
+    /// Translated texts per locale code; German is the record itself.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, QuarterTextRecord>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct QuarterTextRecord {
+    pub name: String,
+    pub description: String,
+    pub hours: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

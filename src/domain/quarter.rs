@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuarterSummary {
     pub slug: String,
+    /// Language of the texts (see [`Quarter::lang`]).
+    pub lang: String,
     pub name: String,
     pub description: String,
 }
@@ -14,6 +16,8 @@ pub struct QuarterSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quarter {
     pub slug: String,
+    /// Language of the texts: the asked locale, or German when there is no translation.
+    pub lang: String,
     pub name: String,
     pub description: String,
     pub office: Office,

@@ -75,8 +75,8 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     view! {
         <PageFrame title>
             <section class="quarter-intro">
-                <h1>{quarter.name}</h1>
-                <p>{quarter.description}</p>
+                <h1 lang=quarter.lang.clone() dir="auto">{quarter.name}</h1>
+                <p lang=quarter.lang dir="auto">{quarter.description}</p>
                 <p><a class="button-link" href=week_href>{t!(i18n, board.week_plan_link)}</a></p>
             </section>
             <section aria-labelledby="offers-heading">

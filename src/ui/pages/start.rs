@@ -26,7 +26,7 @@ pub fn StartPage() -> impl IntoView {
                                 <li>
                                     <a href=href>
                                         <span class="quarter-name">{q.name}</span>
-                                        <span class="quarter-description">{q.description}</span>
+                                        <span class="quarter-description" lang=q.lang dir="auto">{q.description}</span>
                                     </a>
                                 </li>
                             }
