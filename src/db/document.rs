@@ -182,6 +182,13 @@ async fn insert_offer(conn: &mut AnyConnection, o: &OfferRecord, ids: &Ids) -> R
         o.registration_text.as_deref(),
     )
     .await?;
+    if let Some(easy) = &o.easy_description {
+        sqlx::query("UPDATE offer_texts SET easy_description = $1 WHERE offer_id = $2 AND locale = 'de'")
+            .bind(easy)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
     for (locale, t) in &o.translations {
         insert_offer_text(conn, id, locale, &t.title, &t.description, None, None).await?;
     }

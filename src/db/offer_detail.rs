@@ -18,6 +18,7 @@ struct OfferRow {
     lang: String,
     title: String,
     description: String,
+    easy_description: Option<String>,
     cost_text: Option<String>,
     registration_text: Option<String>,
     category: String,
@@ -65,6 +66,7 @@ impl Db {
                 CASE WHEN t.title IS NULL THEN 'de' ELSE t.locale END AS lang,
                 COALESCE(t.title, d.title) AS title,
                 COALESCE(t.description, d.description) AS description,
+                d.easy_description,
                 COALESCE(t.cost_text, d.cost_text) AS cost_text,
                 COALESCE(t.registration_text, d.registration_text) AS registration_text,
                 o.category, o.age_min, o.age_max, o.is_free, o.registration_required,
@@ -139,6 +141,7 @@ impl Db {
             lang: r.lang,
             title: r.title,
             description: r.description,
+            easy_description: r.easy_description,
             category: decode("category", &r.category)?,
             ages: age_range(r.age_min, r.age_max)?,
             cost: match (r.is_free != 0, r.cost_text) {

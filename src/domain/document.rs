@@ -81,6 +81,9 @@ pub struct OfferRecord {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// The description in easy German (Leichte Sprache).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_description: Option<String>,
     pub organisation: String,
     pub place: String,
     pub quarters: Vec<String>,

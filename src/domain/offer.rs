@@ -32,6 +32,8 @@ pub struct OfferDetail {
     pub lang: String,
     pub title: String,
     pub description: String,
+    /// The description in easy German (Leichte Sprache), when someone wrote one.
+    pub easy_description: Option<String>,
     pub category: Category,
     pub ages: AgeRange,
     pub audiences: Vec<Audience>,

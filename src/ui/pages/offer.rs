@@ -15,7 +15,7 @@ use crate::ui::locale::route_locale;
 use crate::ui::status::set_status;
 use crate::ui::tel_href;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn OfferPage() -> impl IntoView {
@@ -24,11 +24,12 @@ pub fn OfferPage() -> impl IntoView {
     };
     let i18n = use_i18n();
     let slug = use_params_map().read_untracked().get("offer").unwrap_or_default();
+    let easy = use_query_map().read_untracked().get("easy").is_some_and(|v| v == "1");
     let offer = move || {
         let slug = slug.clone();
         Suspend::new(async move {
             match get_offer(locale.as_str().to_owned(), slug).await {
-                Ok(offer) => view! { <OfferView offer locale/> }.into_any(),
+                Ok(offer) => view! { <OfferView offer locale easy/> }.into_any(),
                 Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
                 Err(_) => {
                     set_status(500);
@@ -41,7 +42,7 @@ pub fn OfferPage() -> impl IntoView {
 }
 
 #[component]
-fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
+fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
     let i18n = use_i18n();
     let title = format!("{} – {}", offer.title, t_string!(i18n, site.name));
     let who = {
@@ -78,7 +79,7 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
                 <h1 lang=offer.lang.clone() dir="auto">{offer.title}</h1>
                 <UntranslatedMark lang=offer.lang.clone()/>
                 <p class="badge category">{labels::category(i18n, offer.category)}</p>
-                <p class="description" lang=offer.lang dir="auto">{offer.description}</p>
+                <Description text=offer.description lang=offer.lang easy=offer.easy_description.filter(|_| locale == Locale::de) show_easy=easy/>
                 <dl class="facts">
                     <dt>{t!(i18n, offer.when)}</dt>
                     <dd><ScheduleSummary schedules=offer.schedules today=offer.today/></dd>
@@ -133,5 +134,24 @@ fn OfferView(offer: OfferDetail, locale: Locale) -> impl IntoView {
                 <p class="confirmed">{t!(i18n, offer.last_confirmed, date = confirmed)}</p>
             </article>
         </PageFrame>
+    }
+}
+
+/// The description, with a switch to the easy-German version where one exists (German pages).
+#[component]
+fn Description(text: String, lang: String, easy: Option<String>, show_easy: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    match easy {
+        None => view! { <p class="description" lang=lang dir="auto">{text}</p> }.into_any(),
+        Some(easy) if show_easy => view! {
+            <p class="description easy" lang="de">{easy}</p>
+            <p><a href="?">{t!(i18n, offer.usual_language)}</a></p>
+        }
+        .into_any(),
+        Some(_) => view! {
+            <p class="description" lang=lang dir="auto">{text}</p>
+            <p><a href="?easy=1">{t!(i18n, offer.easy_language)}</a></p>
+        }
+        .into_any(),
     }
 }
