@@ -190,3 +190,32 @@ async fn rtl_pages_from_the_server() {
         assert!(html.contains(&format!("<html lang=\"{locale}\" dir=\"{dir}\"")), "{locale}");
     }
 }
+
+/// Easy German is offered on German offer pages that have it, and shown when chosen.
+#[tokio::test]
+async fn easy_german_on_request() {
+    let (app, _t) = app().await;
+    let (_, html) = get(&app, "/de/offers/muettercafe-welheim").await;
+    assert!(html.contains("In Leichter Sprache lesen") && !html.contains("Sie trinken Kaffee."));
+    let (_, html) = get(&app, "/de/offers/muettercafe-welheim?easy=1").await;
+    assert!(html.contains("Sie trinken Kaffee.") && html.contains("In Alltagssprache lesen"));
+    let (_, html) = get(&app, "/en/offers/muettercafe-welheim").await;
+    assert!(!html.contains("Read in easy German"));
+}
+
+/// Quarter texts and place names appear translated where the demo has translations.
+#[tokio::test]
+async fn translated_quarter_and_place_names() {
+    let (app, _t) = app().await;
+    let doc = quartiersboard::demo::demo_city().unwrap();
+    let welheim = doc.quarters.iter().find(|q| q.slug == "welheim").unwrap();
+    let ar = &welheim.translations["ar"];
+    let (_, html) = get(&app, "/ar/welheim").await;
+    assert!(
+        html.contains(&format!("<h1 lang=\"ar\" dir=\"auto\">{}", ar.name)),
+        "translated quarter name"
+    );
+    let place =
+        doc.places.iter().find(|p| p.quarter == "welheim" && p.name_translations.contains_key("ar")).unwrap();
+    assert!(html.contains(&place.name_translations["ar"]), "translated place name {}", place.slug);
+}
