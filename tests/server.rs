@@ -211,10 +211,7 @@ async fn translated_quarter_and_place_names() {
     let welheim = doc.quarters.iter().find(|q| q.slug == "welheim").unwrap();
     let ar = &welheim.translations["ar"];
     let (_, html) = get(&app, "/ar/welheim").await;
-    assert!(
-        html.contains(&format!("<h1 lang=\"ar\" dir=\"auto\">{}", ar.name)),
-        "translated quarter name"
-    );
+    assert!(html.contains(&format!("<h1 lang=\"ar\" dir=\"auto\">{}", ar.name)), "translated quarter name");
     let place =
         doc.places.iter().find(|p| p.quarter == "welheim" && p.name_translations.contains_key("ar")).unwrap();
     assert!(html.contains(&place.name_translations["ar"]), "translated place name {}", place.slug);
