@@ -4,6 +4,7 @@ pub mod age;
 pub mod board;
 pub mod category;
 pub mod document;
+pub mod filter;
 pub mod holidays;
 pub mod offer;
 pub mod organisation;
