@@ -10,6 +10,7 @@ mod offer_detail;
 mod offers;
 mod quarters;
 mod schedules;
+mod search;
 
 pub use connect::{Backend, Db};
 pub use error::DbError;

@@ -5,11 +5,13 @@ mod get_board;
 mod get_offer;
 mod get_week;
 mod list_quarters;
+mod search_offers;
 
 pub use get_board::get_board;
 pub use get_offer::get_offer;
 pub use get_week::get_week;
 pub use list_quarters::list_quarters;
+pub use search_offers::search_offers;
 
 /// The database handle of the current request.
 #[cfg(feature = "ssr")]

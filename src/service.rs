@@ -4,10 +4,11 @@
 use crate::clock::local_now;
 use crate::config::CalendarSettings;
 use crate::db::{Db, DbError};
-use crate::domain::board::{sort_offers, Board};
+use crate::domain::board::{offer_facts, sort_offers, Board};
+use crate::domain::filter::{Filter, Today};
 use crate::domain::holidays::HolidayCalendar;
 use crate::domain::offer::OfferDetail;
-use crate::domain::schedule::expand::{next_occurrence, upcoming};
+use crate::domain::schedule::expand::{merged, next_occurrence, running_now, upcoming};
 use crate::domain::schedule::rule::monday_of;
 use crate::domain::week_plan::{iso_week_label, typical_week, week_plan, PlannedOffer, WeekPage};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -27,21 +28,35 @@ pub async fn holiday_calendar(
         .ok_or_else(|| DbError::Corrupt(format!("unknown region {}", settings.region)))
 }
 
-/// A quarter's board with each offer's next date, in board order.
+/// A quarter's board with each offer's next date, in board order, marked by whether it matches
+/// `filter` in this week.
 pub async fn board(
     db: &Db,
     settings: &CalendarSettings,
     locale: &str,
     quarter: &str,
+    filter: Filter,
 ) -> Result<Board, DbError> {
     let now = local_now(settings.tz);
     let (quarter, mut offers, places) = db.get_board_parts(locale, quarter).await?;
     let cal = holiday_calendar(db, settings, now.date()).await?;
+    let found = match &filter.text {
+        Some(text) => Some(db.search_offers(&quarter.slug, text).await?),
+        None => None,
+    };
+    let monday = monday_of(now.date());
+    let today = Today { weekday_bit: 1 << now.date().weekday().num_days_from_monday() };
     for o in &mut offers {
         o.next = next_occurrence(&o.schedules, &cal, now);
+        let week = merged(&o.schedules, &cal, monday, monday + Duration::days(6));
+        o.cancelled_this_week = week.iter().find(|w| w.is_cancelled()).cloned();
+        let text_match = found.as_ref().is_none_or(|f| f.contains(&o.slug));
+        let facts = offer_facts(o, &week, !running_now(&o.schedules, &cal, now).is_empty(), text_match);
+        o.matches = filter.matches(&facts, today);
+        o.facts = facts;
     }
     sort_offers(&mut offers);
-    Ok(Board { quarter, offers, places, today: now.date() })
+    Ok(Board { quarter, offers, places, today: now.date(), filter, not_understood: Vec::new() })
 }
 
 /// An offer with its next occurrences (cancelled ones included).
@@ -67,6 +82,7 @@ pub async fn week(
     locale: &str,
     quarter: &str,
     monday: Option<NaiveDate>,
+    filter: &Filter,
 ) -> Result<WeekPage, DbError> {
     let today = local_now(settings.tz).date();
     let this_monday = monday_of(today);
@@ -76,8 +92,20 @@ pub async fn week(
     }
     let (q, offers, _places) = db.get_board_parts(locale, quarter).await?;
     let cal = holiday_calendar(db, settings, monday).await?;
+    let found = match &filter.text {
+        Some(text) => Some(db.search_offers(&q.slug, text).await?),
+        None => None,
+    };
+    let now = local_now(settings.tz);
+    let today_bit = Today { weekday_bit: 1 << now.date().weekday().num_days_from_monday() };
     let planned: Vec<PlannedOffer> = offers
         .into_iter()
+        .filter(|o| {
+            let week = merged(&o.schedules, &cal, monday, monday + Duration::days(6));
+            let text_match = found.as_ref().is_none_or(|f| f.contains(&o.slug));
+            let running = !running_now(&o.schedules, &cal, now).is_empty();
+            filter.matches(&offer_facts(o, &week, running, text_match), today_bit)
+        })
         .map(|o| PlannedOffer {
             slug: o.slug,
             title: o.title,
@@ -86,14 +114,23 @@ pub async fn week(
             schedules: o.schedules,
         })
         .collect();
+    let mut plan = week_plan(&planned, &cal, monday);
+    if filter.days != 0 {
+        for (i, day) in plan.days.iter_mut().enumerate() {
+            if filter.days & (1 << i) == 0 {
+                day.entries.clear();
+            }
+        }
+    }
     Ok(WeekPage {
         quarter_slug: q.slug,
         quarter_name: q.name,
-        plan: week_plan(&planned, &cal, monday),
+        plan,
         typical: typical_week(&planned),
         today,
         previous_week: iso_week_label(monday - Duration::days(7)),
         next_week: iso_week_label(monday + Duration::days(7)),
         current_week: iso_week_label(this_monday),
+        query: String::new(),
     })
 }

@@ -1,6 +1,7 @@
 //! Everything residents see: pages, their building blocks, and the words on them.
 
 pub mod components;
+pub mod dom;
 pub mod labels;
 pub mod locale;
 pub mod pages;

@@ -216,3 +216,77 @@ async fn translated_quarter_and_place_names() {
         doc.places.iter().find(|p| p.quarter == "welheim" && p.name_translations.contains_key("ar")).unwrap();
     assert!(html.contains(&place.name_translations["ar"]), "translated place name {}", place.slug);
 }
+
+/// Slugs of the offers a board page shows (not hidden), in page order.
+fn shown_slugs(html: &str) -> Vec<String> {
+    html.split("<li ")
+        .skip(1)
+        .filter_map(|li| {
+            let head = &li[..li.find('>').unwrap_or(li.len())];
+            if !head.contains("class=\"offer\"") || head.contains("hidden") {
+                return None;
+            }
+            let slug = head.split("data-slug=\"").nth(1)?.split('"').next()?;
+            Some(slug.to_owned())
+        })
+        .collect()
+}
+
+/// Age 7 + Wednesday shows exactly the offers for a 7-year-old with a Wednesday occurrence this
+/// week — the expected set computed from the storage and schedule layers, not from titles.
+#[tokio::test]
+async fn filter_age_and_weekday() {
+    use chrono::Datelike;
+    use quartiersboard::domain::schedule::expand::merged;
+    let (app, t) = app().await;
+    let settings = quartiersboard::config::CalendarSettings::default();
+    let today = common::today();
+    let cal = quartiersboard::service::holiday_calendar(&t.db, &settings, today).await.unwrap();
+    let monday = today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let (_, offers, _) = t.db.get_board_parts("de", "welheim").await.unwrap();
+    let mut expected: Vec<String> = offers
+        .iter()
+        .filter(|o| o.ages.contains(7))
+        .filter(|o| {
+            merged(&o.schedules, &cal, monday, monday + chrono::Duration::days(6))
+                .iter()
+                .any(|occ| !occ.is_cancelled() && occ.date.weekday() == chrono::Weekday::Wed)
+        })
+        .map(|o| o.slug.clone())
+        .collect();
+    expected.sort();
+    assert!(!expected.is_empty() && expected.len() < offers.len());
+    let (status, html) = get(&app, "/de/welheim?age=7&day=3").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut shown = shown_slugs(&html);
+    shown.sort();
+    assert_eq!(shown, expected);
+    // Every offer is still in the page (hidden), so the browser can widen the filter at once.
+    assert_eq!(html.matches("class=\"offer\"").count(), offers.len());
+}
+
+/// Text search finds an offer by a word of its description, with and without umlauts typed.
+#[tokio::test]
+async fn text_search_with_and_without_umlauts() {
+    let (app, _t) = app().await;
+    for q in ["M%C3%BCtter", "Mutter", "kaffee"] {
+        let (status, html) = get(&app, &format!("/de/welheim?q={q}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(shown_slugs(&html).contains(&"muettercafe-welheim".to_owned()), "q={q}");
+    }
+    let (_, html) = get(&app, "/de/welheim?q=xylophonorchester").await;
+    assert!(shown_slugs(&html).is_empty());
+    assert!(html.contains("Leider passt kein Angebot"));
+}
+
+/// Nonsense in the query never causes a 5xx; the page says what it ignored.
+#[tokio::test]
+async fn nonsense_query_is_reported() {
+    let (app, _t) = app().await;
+    let long = "x".repeat(10_000);
+    let (status, html) = get(&app, &format!("/de/welheim?age=-3&day=9&category=nope&q={long}&age=abc")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("nicht verstanden und weggelassen: age, day, category"), "notice");
+    let (status, _) = get(&app, "/de/welheim/week?age=abc&day=3").await;
+    assert_eq!(status, StatusCode::OK);
+}

@@ -8,6 +8,7 @@ use crate::domain::board::PlaceSummary;
 use crate::domain::offer::OfferSummary;
 use crate::domain::quarter::Quarter;
 use sqlx::FromRow;
+use std::collections::HashMap;
 
 #[derive(FromRow)]
 struct OfferSummaryRow {
@@ -19,6 +20,8 @@ struct OfferSummaryRow {
     age_min: Option<i64>,
     age_max: Option<i64>,
     is_free: i64,
+    registration_required: i64,
+    step_free: i64,
     place_name: String,
 }
 
@@ -51,7 +54,8 @@ impl Db {
             "SELECT o.id, o.slug,
                 CASE WHEN t.title IS NULL THEN 'de' ELSE t.locale END AS lang,
                 COALESCE(t.title, d.title) AS title,
-                o.category, o.age_min, o.age_max, o.is_free, COALESCE(pn.name, p.name) AS place_name
+                o.category, o.age_min, o.age_max, o.is_free, o.registration_required, p.step_free,
+                COALESCE(pn.name, p.name) AS place_name
              FROM offers o
              JOIN offer_quarters oq ON oq.offer_id = o.id
              JOIN quarters q ON q.id = oq.quarter_id
@@ -66,6 +70,8 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         let mut schedules = self.list_schedules(&Of::Quarter(quarter)).await?;
+        let mut audiences = self.list_quarter_offer_codes(quarter, "offer_audiences", "audience").await?;
+        let mut languages = self.list_quarter_offer_codes(quarter, "offer_languages", "language").await?;
         rows.into_iter()
             .map(|r| {
                 Ok(OfferSummary {
@@ -76,11 +82,47 @@ impl Db {
                     ages: age_range(r.age_min, r.age_max)?,
                     is_free: r.is_free != 0,
                     place_name: r.place_name,
+                    audiences: audiences
+                        .remove(&r.id)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|a| decode("audience", a))
+                        .collect::<Result<_, _>>()?,
+                    languages: languages.remove(&r.id).unwrap_or_default(),
+                    step_free: r.step_free != 0,
+                    registration_required: r.registration_required != 0,
                     schedules: schedules.remove(&r.id).unwrap_or_default(),
                     next: None,
+                    cancelled_this_week: None,
+                    facts: Default::default(),
+                    matches: true,
                 })
             })
             .collect()
+    }
+
+    /// Codes from a per-offer table (audiences, languages) for a quarter's published offers.
+    async fn list_quarter_offer_codes(
+        &self,
+        quarter: &str,
+        table: &'static str,
+        column: &'static str,
+    ) -> Result<HashMap<i64, Vec<String>>, DbError> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+            "SELECT t.offer_id, t.{column} FROM {table} t
+             JOIN offers o ON o.id = t.offer_id AND o.status = 'published'
+             JOIN offer_quarters oq ON oq.offer_id = o.id
+             JOIN quarters q ON q.id = oq.quarter_id
+             WHERE q.slug = $1 ORDER BY t.{column}"
+        ))
+        .bind(quarter)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+        for (offer, code) in rows {
+            out.entry(offer).or_default().push(code);
+        }
+        Ok(out)
     }
 
     /// Places in the quarter or hosting its offers, with the number of its published offers there.

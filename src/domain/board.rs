@@ -1,7 +1,10 @@
 //! A quarter board: the quarter, its published offers and its places.
 
+use super::filter::{Filter, OfferFacts, TimeOfDay};
 use super::offer::OfferSummary;
 use super::quarter::Quarter;
+use super::schedule::{Occurrence, Times};
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 /// What a quarter's board page shows.
@@ -12,6 +15,42 @@ pub struct Board {
     pub places: Vec<PlaceSummary>,
     /// Today in the configured zone, for "from …" in summaries.
     pub today: chrono::NaiveDate,
+    /// The filter applied (from the URL query).
+    pub filter: Filter,
+    /// Query parameters that were not understood and ignored.
+    pub not_understood: Vec<String>,
+}
+
+impl Board {
+    /// How many offers match the filter.
+    pub fn matching(&self) -> usize {
+        self.offers.iter().filter(|o| o.matches).count()
+    }
+}
+
+/// What the filter needs to know about an offer, from its occurrences in the shown week.
+pub fn offer_facts(o: &OfferSummary, week: &[Occurrence], running_now: bool, text_match: bool) -> OfferFacts {
+    let taking_place = week.iter().filter(|w| !w.is_cancelled());
+    let (days, times) = taking_place.fold((0u8, 0u8), |(days, times), w| {
+        let time_bits = match w.times {
+            Times::AllDay => 0b111,
+            Times::Timed { start, .. } => TimeOfDay::of(start).bit(),
+        };
+        (days | 1 << w.date.weekday().num_days_from_monday(), times | time_bits)
+    });
+    OfferFacts {
+        ages: o.ages,
+        audiences: o.audiences.clone(),
+        category: Some(o.category),
+        is_free: o.is_free,
+        languages: o.languages.clone(),
+        step_free: o.step_free,
+        registration_required: o.registration_required,
+        days,
+        times,
+        running_now,
+        text_match,
+    }
 }
 
 /// A place on the board, with how many of the board's offers happen there.
@@ -56,6 +95,13 @@ mod tests {
             ages: AgeRange::default(),
             is_free: true,
             place_name: "Halle".into(),
+            audiences: vec![],
+            languages: vec![],
+            step_free: false,
+            registration_required: false,
+            cancelled_this_week: None,
+            facts: Default::default(),
+            matches: true,
             schedules: vec![],
             next: next.map(|(date, start)| Occurrence {
                 date: date.parse().unwrap(),

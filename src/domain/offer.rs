@@ -20,9 +20,20 @@ pub struct OfferSummary {
     pub ages: AgeRange,
     pub is_free: bool,
     pub place_name: String,
+    pub audiences: Vec<Audience>,
+    /// ISO 639-1 codes of the languages spoken there.
+    pub languages: Vec<String>,
+    pub step_free: bool,
+    pub registration_required: bool,
     pub schedules: Vec<Schedule>,
     /// The next occurrence that takes place, if any.
     pub next: Option<Occurrence>,
+    /// A cancelled occurrence in the shown week, if any.
+    pub cancelled_this_week: Option<Occurrence>,
+    /// What the filter looks at, for the shown week (the browser re-applies filters with it).
+    pub facts: super::filter::OfferFacts,
+    /// Whether the offer matches the resident's filter (non-matching ones are sent hidden).
+    pub matches: bool,
 }
 
 /// Everything known about an offer, for its own page.

@@ -54,6 +54,8 @@ pub struct WeekPage {
     pub previous_week: String,
     pub next_week: String,
     pub current_week: String,
+    /// The canonical filter query applied (empty for none), kept in the week links.
+    pub query: String,
 }
 
 /// The Monday of ISO week `2026-W48`, if it exists.

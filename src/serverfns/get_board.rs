@@ -1,13 +1,21 @@
-//! The board of one quarter.
+//! The board of one quarter, filtered.
 
 use crate::domain::board::Board;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// A quarter's board in `locale`; `NotFound` for an unknown or malformed quarter slug.
+/// A quarter's board in `locale`, filtered by the URL query `query` (`age=7&day=3`, without `?`).
+/// `NotFound` for an unknown or malformed quarter slug; nonsense in the query is reported in
+/// `Board::not_understood`, never an error.
 #[server]
-pub async fn get_board(locale: String, quarter: String) -> Result<Board, AppError> {
+pub async fn get_board(locale: String, quarter: String, query: String) -> Result<Board, AppError> {
     super::check_locale(&locale)?;
     crate::domain::slug::check_slug(&quarter).map_err(|_| AppError::NotFound)?;
-    Ok(crate::service::board(&super::db()?, &super::calendar()?, &locale, &quarter).await?)
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    let (filter, not_understood) =
+        crate::domain::filter::parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let mut board =
+        crate::service::board(&super::db()?, &super::calendar()?, &locale, &quarter, filter).await?;
+    board.not_understood = not_understood;
+    Ok(board)
 }

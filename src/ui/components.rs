@@ -1,7 +1,7 @@
 //! Building blocks shared by the pages.
 
 pub mod age_text;
-pub mod day_filter;
+pub mod filter_panel;
 pub mod language_switcher;
 pub mod occurrence_text;
 pub mod offer_card;

@@ -5,7 +5,6 @@ use super::occurrence_text::when_text;
 use super::schedule_text::ScheduleSummary;
 use super::untranslated::UntranslatedMark;
 use crate::domain::offer::OfferSummary;
-use crate::domain::week_plan::weekday_mask;
 use crate::i18n::*;
 use crate::ui::labels;
 use chrono::NaiveDate;
@@ -15,13 +14,16 @@ use leptos::prelude::*;
 #[component]
 pub fn OfferCard(offer: OfferSummary, locale: Locale, today: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
-    let mask = weekday_mask(&offer.schedules);
-    let days =
-        (0..7).filter(|d| mask & (1 << d) != 0).map(|d: u8| d.to_string()).collect::<Vec<_>>().join(" ");
     let href = format!("/{}/offers/{}", locale.as_str(), offer.slug);
     let next = offer.next.as_ref().map(|n| t_string!(i18n, board.next, when = when_text(n)).to_string());
+    let cancelled = offer
+        .cancelled_this_week
+        .as_ref()
+        .map(|c| t_string!(i18n, filter.cancelled_on, when = when_text(c)).to_string());
+    let languages =
+        offer.languages.iter().map(|l| labels::spoken_language(i18n, l)).collect::<Vec<_>>().join(", ");
     view! {
-        <li class="offer" data-days=days>
+        <li class="offer" data-slug=offer.slug.clone() hidden=!offer.matches>
             <article>
                 <h3 class="offer-title">
                     <a href=href lang=offer.lang.clone() dir="auto">{offer.title}</a>
@@ -35,6 +37,8 @@ pub fn OfferCard(offer: OfferSummary, locale: Locale, today: NaiveDate) -> impl 
                 </p>
                 <ScheduleSummary schedules=offer.schedules today/>
                 {next.map(|n| view! { <p class="next">{n}</p> })}
+                {cancelled.map(|c| view! { <p class="status cancelled">{c}</p> })}
+                {(!languages.is_empty()).then(|| view! { <p class="offer-languages">{languages}</p> })}
                 <p class="offer-place">{offer.place_name}</p>
             </article>
         </li>

@@ -2,18 +2,17 @@
 
 use super::NotFoundPage;
 use crate::domain::board::Board;
-use crate::domain::week_plan::weekday_mask;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_board;
-use crate::ui::components::day_filter::DayFilter;
+use crate::ui::components::filter_panel::FilterPanel;
 use crate::ui::components::offer_card::OfferCard;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::locale::route_locale;
 use crate::ui::status::set_status;
 use crate::ui::tel_href;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -22,10 +21,11 @@ pub fn BoardPage() -> impl IntoView {
     };
     let i18n = use_i18n();
     let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
+    let query = use_location().search.get_untracked().trim_start_matches('?').to_owned();
     let board = move || {
-        let quarter = quarter.clone();
+        let (quarter, query) = (quarter.clone(), query.clone());
         Suspend::new(async move {
-            match get_board(locale.as_str().to_owned(), quarter).await {
+            match get_board(locale.as_str().to_owned(), quarter, query).await {
                 Ok(board) => view! { <BoardView board locale/> }.into_any(),
                 Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
                 Err(_) => {
@@ -41,18 +41,29 @@ pub fn BoardPage() -> impl IntoView {
 #[component]
 fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
-    let Board { quarter, offers, places, today } = board;
-    let week_href = format!("/{}/{}/week", locale.as_str(), quarter.slug);
+    let today_bit = 1u8 << chrono::Datelike::weekday(&board.today).num_days_from_monday();
+    let Board { quarter, offers, places, today, filter, not_understood } = board;
+    let query = crate::domain::filter::to_query(&filter);
+    let week_href = format!(
+        "/{}/{}/week{}",
+        locale.as_str(),
+        quarter.slug,
+        if query.is_empty() { String::new() } else { format!("?{query}") }
+    );
     let title = format!("{} – {}", quarter.name, t_string!(i18n, site.name));
     let offers_view = if offers.is_empty() {
         view! { <p class="empty">{t!(i18n, board.no_offers)}</p> }.into_any()
     } else {
-        let masks = offers.iter().map(|o| weekday_mask(&o.schedules)).collect::<Vec<_>>();
+        let facts = offers.iter().map(|o| (o.slug.clone(), o.facts.clone())).collect::<Vec<_>>();
+        let mut languages: Vec<String> = offers.iter().flat_map(|o| o.languages.iter().cloned()).collect();
+        languages.sort();
+        languages.dedup();
         let cards = offers.into_iter().map(|offer| view! { <OfferCard offer locale today/> }).collect_view();
+        let quarter = quarter.slug.clone();
         view! {
-            <DayFilter masks>
+            <FilterPanel filter facts today_bit languages quarter not_understood>
                 <ul class="offers">{cards}</ul>
-            </DayFilter>
+            </FilterPanel>
         }
         .into_any()
     };

@@ -16,7 +16,7 @@ use crate::ui::locale::route_locale;
 use crate::ui::status::set_status;
 use chrono::{Datelike, Duration};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 #[component]
 pub fn WeekPlanPage() -> impl IntoView {
@@ -27,10 +27,11 @@ pub fn WeekPlanPage() -> impl IntoView {
     let params = use_params_map().read_untracked();
     let quarter = params.get("quarter").unwrap_or_default();
     let week = params.get("week");
+    let query = use_location().search.get_untracked().trim_start_matches('?').to_owned();
     let page = move || {
-        let (quarter, week) = (quarter.clone(), week.clone());
+        let (quarter, week, query) = (quarter.clone(), week.clone(), query.clone());
         Suspend::new(async move {
-            match get_week(locale.as_str().to_owned(), quarter, week).await {
+            match get_week(locale.as_str().to_owned(), quarter, week, query).await {
                 Ok(page) => view! { <WeekView page locale/> }.into_any(),
                 Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
                 Err(_) => {
@@ -47,6 +48,7 @@ pub fn WeekPlanPage() -> impl IntoView {
 fn WeekView(page: WeekPage, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
     let base = format!("/{}/{}", locale.as_str(), page.quarter_slug);
+    let keep = if page.query.is_empty() { String::new() } else { format!("?{}", page.query) };
     let title = t_string!(i18n, week.title, quarter = page.quarter_name.clone()).to_string();
     let monday = page.plan.monday;
     let range = t_string!(
@@ -80,11 +82,11 @@ fn WeekView(page: WeekPage, locale: Locale) -> impl IntoView {
     view! {
         <PageFrame title=format!("{title} – {}", t_string!(i18n, site.name))>
             <h1>{title}</h1>
-            <p><a href=base.clone()>{t!(i18n, week.back_to_board)}</a></p>
+            <p><a href=format!("{base}{keep}")>{t!(i18n, week.back_to_board)}</a></p>
             <nav class="week-nav" aria-label=t_string!(i18n, week.nav_label)>
-                <a href=format!("{base}/week/{}", page.previous_week) rel="prev">{t!(i18n, week.previous)}</a>
-                {(!is_current).then(|| view! { <a href=format!("{base}/week")>{t!(i18n, week.this_week)}</a> })}
-                <a href=format!("{base}/week/{}", page.next_week) rel="next">{t!(i18n, week.next)}</a>
+                <a href=format!("{base}/week/{}{keep}", page.previous_week) rel="prev">{t!(i18n, week.previous)}</a>
+                {(!is_current).then(|| view! { <a href=format!("{base}/week{keep}")>{t!(i18n, week.this_week)}</a> })}
+                <a href=format!("{base}/week/{}{keep}", page.next_week) rel="next">{t!(i18n, week.next)}</a>
             </nav>
             <h2 class="week-range">{range} " (" {page.plan.week} ")"</h2>
             <ol class="week-days">{days}</ol>

@@ -1,0 +1,308 @@
+//! The board's filter: a plain GET form that works without JavaScript (the server filters), and
+//! after hydration an island that applies every change at once — matching with the same domain
+//! rule as the server, keeping the URL in sync, and restoring filters on the back button.
+
+use crate::domain::category::Category;
+use crate::domain::filter::{
+    parse_query, to_query, widenings, AgeBand, Filter, OfferFacts, Quick, TimeOfDay, Today, BANDS,
+};
+use crate::i18n::*;
+use crate::ui::{dom, labels};
+use chrono::Weekday;
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// `facts` holds every offer of the board (slug and what the filter needs), in board order.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn FilterPanel(
+    filter: Filter,
+    facts: Vec<(String, OfferFacts)>,
+    today_bit: u8,
+    languages: Vec<String>,
+    quarter: String,
+    not_understood: Vec<String>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let f = RwSignal::new(filter);
+    let text_hits = RwSignal::new(None::<HashSet<String>>);
+    let facts = StoredValue::new(facts);
+    let today = Today { weekday_bit: today_bit };
+    let matching = Memo::new(move |_| {
+        let filter = f.get();
+        text_hits.with(|hits| {
+            facts.with_value(|all| {
+                all.iter()
+                    .filter(|(slug, fact)| {
+                        let mut fact = fact.clone();
+                        if let Some(hits) = hits {
+                            fact.text_match = hits.contains(slug);
+                        }
+                        filter.matches(&fact, today)
+                    })
+                    .map(|(slug, _)| slug.clone())
+                    .collect::<HashSet<_>>()
+            })
+        })
+    });
+    // Browser only: follow the filter in the page and the address bar.
+    let from_history = StoredValue::new(true);
+    Effect::new(move |_| {
+        dom::show_only(&matching.get());
+        let query = to_query(&f.get());
+        if !from_history.get_value() && query != dom::current_query() {
+            dom::push_query(&query);
+        }
+        from_history.set_value(false);
+    });
+    let _ = leptos::prelude::window_event_listener(leptos::ev::popstate, move |_| {
+        let pairs = dom::query_pairs(&dom::current_query());
+        let (filter, _) = parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        from_history.set_value(true);
+        text_hits.set(None);
+        f.set(filter);
+    });
+    let search = move |text: Option<String>| {
+        let quarter = quarter.clone();
+        f.update(|x| x.text = text.clone());
+        if let Some(text) = text {
+            leptos::task::spawn_local(async move {
+                if let Ok(hits) = crate::serverfns::search_offers(quarter, text).await {
+                    text_hits.set(Some(hits.into_iter().collect()));
+                }
+            });
+        }
+    };
+
+    let day_boxes = (0u8..7)
+        .map(|d| {
+            let weekday = Weekday::try_from(d).unwrap_or(Weekday::Mon);
+            let bit = 1u8 << d;
+            view! {
+                <label class="chip">
+                    <input
+                        type="checkbox"
+                        name="day"
+                        value=(d + 1).to_string()
+                        checked=move || f.get().days & bit != 0
+                        prop:checked=move || f.get().days & bit != 0
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            f.update(|x| if on { x.days |= bit } else { x.days &= !bit });
+                        }
+                    />
+                    <span title=labels::weekday(i18n, weekday)>{labels::weekday_short(i18n, weekday)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let band_options = BANDS
+        .iter()
+        .map(|(code, band)| {
+            let band = *band;
+            let label = match band {
+                AgeBand::Range(lo, hi) => format!("{lo}–{hi}"),
+                AgeBand::Parents => t_string!(i18n, filter.band_parents).to_owned(),
+            };
+            view! { <option value=*code selected=move || f.get().band == Some(band)>{label}</option> }
+        })
+        .collect_view();
+    let time_options = TimeOfDay::ALL
+        .iter()
+        .map(|(code, t)| {
+            let t = *t;
+            let label = match t {
+                TimeOfDay::Morning => t_string!(i18n, filter.morning),
+                TimeOfDay::Afternoon => t_string!(i18n, filter.afternoon),
+                TimeOfDay::Evening => t_string!(i18n, filter.evening),
+            };
+            view! { <option value=*code selected=move || f.get().time == Some(t)>{label}</option> }
+        })
+        .collect_view();
+    let category_options = Category::ALL
+        .iter()
+        .map(|c| {
+            let c = *c;
+            view! { <option value=c.code() selected=move || f.get().category == Some(c)>{labels::category(i18n, c)}</option> }
+        })
+        .collect_view();
+    let language_options = languages
+        .into_iter()
+        .map(|code| {
+            let selected = code.clone();
+            view! {
+                <option value=code.clone() selected=move || f.get().language.as_deref() == Some(selected.as_str())>
+                    {labels::spoken_language(i18n, &code)}
+                </option>
+            }
+        })
+        .collect_view();
+    let quick_chips = Quick::ALL
+        .iter()
+        .map(|(code, q)| {
+            let q = *q;
+            let label = match q {
+                Quick::Today => t_string!(i18n, filter.quick_today),
+                Quick::Now => t_string!(i18n, filter.quick_now),
+                Quick::Weekend => t_string!(i18n, filter.quick_weekend),
+            };
+            view! {
+                <a
+                    class="chip"
+                    href=move || format!("?{}", to_query(&Filter { quick: Some(q), ..f.get() }))
+                    aria-pressed=move || (f.get().quick == Some(q)).to_string()
+                    data-quick=*code
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        f.update(|x| x.quick = if x.quick == Some(q) { None } else { Some(q) });
+                    }
+                >
+                    {label}
+                </a>
+            }
+        })
+        .collect_view();
+    let set_select = move |ev: leptos::ev::Event, apply: fn(&mut Filter, &str)| {
+        let v = event_target_value(&ev);
+        f.update(|x| apply(x, &v));
+    };
+    let more_open = {
+        let x = f.get_untracked();
+        x.time.is_some()
+            || x.category.is_some()
+            || x.free
+            || x.language.is_some()
+            || x.step_free
+            || x.no_registration
+    };
+    let widen = move || {
+        let current = f.get();
+        widenings(&current)
+            .into_iter()
+            .map(|(what, wider)| {
+                let label = match what {
+                    "days" => t_string!(i18n, filter.widen_days),
+                    "age" => t_string!(i18n, filter.widen_age),
+                    "time" => t_string!(i18n, filter.widen_time),
+                    "category" => t_string!(i18n, filter.widen_category),
+                    "text" => t_string!(i18n, filter.widen_text),
+                    _ => t_string!(i18n, filter.widen_all),
+                };
+                let href = format!("?{}", to_query(&wider));
+                view! {
+                    <li>
+                        <a href=href on:click=move |ev| {
+                            ev.prevent_default();
+                            f.set(wider.clone());
+                        }>{label}</a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let count = move || matching.with(HashSet::len);
+    view! {
+        <section class="filters" aria-labelledby="filter-heading">
+            <h2 id="filter-heading">{t!(i18n, filter.heading)}</h2>
+            {(!not_understood.is_empty()).then(|| {
+                let params = not_understood.join(", ");
+                view! { <p class="notice" role="status">{t_string!(i18n, filter.not_understood, params = params).to_string()}</p> }
+            })}
+            <nav class="quick" aria-label=t_string!(i18n, filter.quick_label)>{quick_chips}</nav>
+            <form method="get" action="" class="filter-form" on:submit=move |ev| ev.prevent_default()>
+                <div class="field-row">
+                    <label>
+                        <span>{t!(i18n, filter.age)}</span>
+                        <input
+                            type="number"
+                            name="age"
+                            min="0"
+                            max="120"
+                            inputmode="numeric"
+                            value=move || f.get().age.map(|a| a.to_string()).unwrap_or_default()
+                            on:input=move |ev| f.update(|x| x.age = event_target_value(&ev).trim().parse().ok().filter(|a| *a <= 120))
+                        />
+                    </label>
+                    <label>
+                        <span>{t!(i18n, filter.band)}</span>
+                        <select name="band" on:change=move |ev| set_select(ev, |x, v| x.band = BANDS.iter().find(|(c, _)| *c == v).map(|(_, b)| *b))>
+                            <option value="">{t!(i18n, filter.any)}</option>
+                            {band_options}
+                        </select>
+                    </label>
+                </div>
+                <fieldset class="days">
+                    <legend>{t!(i18n, filter.days)}</legend>
+                    {day_boxes}
+                </fieldset>
+                <label class="search">
+                    <span>{t!(i18n, filter.text)}</span>
+                    <input
+                        type="search"
+                        name="q"
+                        maxlength="100"
+                        value=move || f.get().text.unwrap_or_default()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let v = v.trim();
+                            search((!v.is_empty()).then(|| v.to_owned()));
+                        }
+                    />
+                </label>
+                <details class="more" open=more_open>
+                    <summary>{t!(i18n, filter.more)}</summary>
+                    <label>
+                        <span>{t!(i18n, filter.time)}</span>
+                        <select name="time" on:change=move |ev| set_select(ev, |x, v| x.time = TimeOfDay::ALL.iter().find(|(c, _)| *c == v).map(|(_, t)| *t))>
+                            <option value="">{t!(i18n, filter.any)}</option>
+                            {time_options}
+                        </select>
+                    </label>
+                    <label>
+                        <span>{t!(i18n, filter.category)}</span>
+                        <select name="category" on:change=move |ev| set_select(ev, |x, v| x.category = v.parse().ok())>
+                            <option value="">{t!(i18n, filter.any)}</option>
+                            {category_options}
+                        </select>
+                    </label>
+                    <label>
+                        <span>{t!(i18n, filter.language)}</span>
+                        <select name="lang" on:change=move |ev| set_select(ev, |x, v| x.language = (!v.is_empty()).then(|| v.to_owned()))>
+                            <option value="">{t!(i18n, filter.any)}</option>
+                            {language_options}
+                        </select>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" name="free" value="1" checked=move || f.get().free prop:checked=move || f.get().free
+                            on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.free = on) }/>
+                        <span>{t!(i18n, filter.free)}</span>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" name="stepfree" value="1" checked=move || f.get().step_free prop:checked=move || f.get().step_free
+                            on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.step_free = on) }/>
+                        <span>{t!(i18n, filter.step_free)}</span>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" name="noreg" value="1" checked=move || f.get().no_registration prop:checked=move || f.get().no_registration
+                            on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.no_registration = on) }/>
+                        <span>{t!(i18n, filter.no_registration)}</span>
+                    </label>
+                </details>
+                <div class="actions">
+                    <button type="submit">{t!(i18n, filter.apply)}</button>
+                    <a href="?" on:click=move |ev| { ev.prevent_default(); text_hits.set(None); f.set(Filter::default()); }>
+                        {t!(i18n, filter.reset)}
+                    </a>
+                </div>
+            </form>
+        </section>
+        <p class="match-count" role="status" aria-live="polite">{move || t!(i18n, filter.matching, count = count)}</p>
+        <div class="empty" hidden=move || count() != 0>
+            <p>{t!(i18n, filter.none)}</p>
+            <p>{t!(i18n, filter.widen)}</p>
+            <ul class="widen">{widen}</ul>
+        </div>
+        {children()}
+    }
+}

@@ -1,0 +1,103 @@
+//! The few direct DOM touches of the filter island: showing matching offers, the URL, the
+//! back button. On the server (and in tests) they do nothing.
+
+use std::collections::HashSet;
+
+/// Shows the board's offers whose slug is in `visible` and hides the others.
+pub fn show_only(visible: &HashSet<String>) {
+    #[cfg(feature = "hydrate")]
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Ok(items) = doc.query_selector_all("li.offer[data-slug]") {
+            for i in 0..items.length() {
+                let Some(el) =
+                    items.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                else {
+                    continue;
+                };
+                let slug = el.get_attribute("data-slug").unwrap_or_default();
+                let _ = if visible.contains(&slug) {
+                    el.remove_attribute("hidden")
+                } else {
+                    el.set_attribute("hidden", "")
+                };
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = visible;
+}
+
+/// Puts `query` (without `?`) into the address bar as a new history entry.
+pub fn push_query(query: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_default();
+        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+        if let Ok(h) = w.history() {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = query;
+}
+
+/// The current query string without `?` (empty on the server).
+pub fn current_query() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .map(|s| s.trim_start_matches('?').to_owned())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
+}
+
+/// Parses a query string into key/value pairs (`+` as space, percent-decoding).
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or(""), 16) {
+                Ok(b) => {
+                    out.push(b);
+                    i += 2;
+                }
+                Err(_) => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Query strings decode with `+` and percent escapes; broken escapes stay as they are.
+    #[test]
+    fn decodes_queries() {
+        assert_eq!(
+            query_pairs("age=7&q=M%C3%BCtter+caf%C3%A9&x=%ZZ&day=3"),
+            [("age", "7"), ("q", "Mütter café"), ("x", "%ZZ"), ("day", "3")]
+                .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+    }
+}
