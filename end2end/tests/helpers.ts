@@ -20,7 +20,13 @@ export async function expectAccessible(page: Page) {
   expect(summary, "axe violations").toEqual([]);
 }
 
-/** Waits until the board's island has hydrated (it reveals the weekday filter). */
+/** Waits until the board's filter island has hydrated (it marks its form as live). */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator(".day-filter")).toBeVisible();
+  await expect(page.locator("form.filter-form[data-live='1']")).toBeAttached();
+}
+
+/** Slugs of the offers the board shows (not hidden), sorted. */
+export async function shownSlugs(page: Page): Promise<string[]> {
+  const slugs = await page.locator("li.offer:not([hidden])").evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")!));
+  return slugs.sort();
 }

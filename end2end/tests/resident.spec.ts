@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectAccessible, waitForHydration, watchConsole } from "./helpers";
+import { expectAccessible, shownSlugs, waitForHydration, watchConsole } from "./helpers";
 
 test("a resident picks a quarter, then an offer", async ({ page }) => {
   const console = watchConsole(page);
@@ -26,40 +26,76 @@ test("a resident picks a quarter, then an offer", async ({ page }) => {
   console.check();
 });
 
-test("the weekday filter works after hydration", async ({ page }) => {
+test("filters apply at once, live in the URL, survive reload and the back button", async ({ page, browser }) => {
   const console = watchConsole(page);
   await page.goto("/de/welheim");
   await waitForHydration(page);
-  const all = await page.locator("li.offer").count();
-  await expect(page.locator(".match-count")).toHaveText(`${all} Angebote`);
+  const all = (await shownSlugs(page)).length;
 
-  const wednesday = page.getByRole("button", { name: "Mi", exact: true });
-  await wednesday.click();
-  await expect(wednesday).toHaveAttribute("aria-pressed", "true");
-  const onWednesday = page.locator('li.offer[data-days~="2"]');
-  const notOnWednesday = page.locator('li.offer:not([data-days~="2"])');
-  const expected = await onWednesday.count();
-  expect(expected).toBeGreaterThan(0);
-  expect(expected).toBeLessThan(all);
-  await expect(page.locator(".match-count")).toHaveText(new RegExp(`^${expected} Angebot`));
-  await expect(notOnWednesday.first()).toBeHidden();
-  await expect(onWednesday.first()).toBeVisible();
+  await page.getByText("Mi", { exact: true }).click();
+  await expect(page).toHaveURL(/\/de\/welheim\?day=3$/);
+  const wednesday = await shownSlugs(page);
+  expect(wednesday.length).toBeGreaterThan(0);
+  expect(wednesday.length).toBeLessThan(all);
+  await expect(page.locator(".match-count")).toHaveText(new RegExp(`^${wednesday.length} passende`));
 
-  await page.getByRole("button", { name: "Alle Tage" }).click();
-  await expect(notOnWednesday.first()).toBeVisible();
+  await page.getByLabel("Alter des Kindes (Jahre)").fill("7");
+  await expect(page).toHaveURL(/\?age=7&day=3$/);
+  const age7wed = await shownSlugs(page);
+
+  // The same URL rendered by the server without JavaScript gives the same offers.
+  const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "de-DE", viewport: { width: 360, height: 740 } });
+  const plain = await noJs.newPage();
+  await plain.goto("/de/welheim?age=7&day=3");
+  expect(await shownSlugs(plain)).toEqual(age7wed);
+  await noJs.close();
+
+  await page.reload();
+  await waitForHydration(page);
+  expect(await shownSlugs(page)).toEqual(age7wed);
+  await expect(page.getByLabel("Alter des Kindes (Jahre)")).toHaveValue("7");
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?day=3$/);
+  expect(await shownSlugs(page)).toEqual(wednesday);
   await expectAccessible(page);
   console.check();
+});
+
+test("text search finds a word of the description, typed with or without umlauts", async ({ page }) => {
+  await page.goto("/de/welheim");
+  await waitForHydration(page);
+  for (const word of ["Mütter", "Mutter"]) {
+    await page.getByLabel("Suchwort").fill(word);
+    await page.getByLabel("Suchwort").press("Enter");
+    await expect(page.locator('li.offer[data-slug="muettercafe-welheim"]')).toBeVisible();
+    await expect(page).toHaveURL(/\?q=M/);
+  }
+});
+
+test("an empty result says so and offers to widen the filter", async ({ page }) => {
+  await page.goto("/de/welheim?q=xylophonorchester");
+  await waitForHydration(page);
+  await expect(page.getByText("Leider passt kein Angebot zu dieser Suche.")).toBeVisible();
+  await page.getByRole("link", { name: "ohne Suchwort" }).click();
+  expect((await shownSlugs(page)).length).toBeGreaterThan(5);
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the board still lists every offer", async ({ page }) => {
+  test("the board still lists every offer, and the filter form works", async ({ page }) => {
     await page.goto("/de/welheim");
-    const offers = page.locator("li.offer");
+    const offers = page.locator("li.offer:not([hidden])");
     expect(await offers.count()).toBeGreaterThan(9);
     await expect(offers.first()).toBeVisible();
-    await expect(page.locator(".day-filter")).toBeHidden();
+    await page.getByText("Mi", { exact: true }).click();
+    await page.getByLabel("Alter des Kindes (Jahre)").fill("7");
+    await page.getByRole("button", { name: "Anzeigen" }).click();
+    await expect(page).toHaveURL(/age=7/);
+    await expect(page).toHaveURL(/day=3/);
+    const shown = await shownSlugs(page);
+    expect(shown.length).toBeLessThan(await page.locator("li.offer").count());
   });
 });
 
@@ -76,5 +112,5 @@ test("switching to English keeps the page", async ({ page }) => {
   await page.getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(/\/en\/welheim$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("heading", { name: "Activities" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Activities", exact: true })).toBeVisible();
 });

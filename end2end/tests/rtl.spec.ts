@@ -23,7 +23,7 @@ for (const locale of ["ar", "fa"]) {
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await waitForHydration(page);
     // The first filter control sits at the right edge of the screen.
-    const first = await page.locator(".day-filter button").first().boundingBox();
+    const first = await page.locator(".quick .chip").first().boundingBox();
     const viewport = page.viewportSize()!;
     expect(first!.x + first!.width).toBeGreaterThan(viewport.width - 40);
     expect(first!.x).toBeGreaterThan(viewport.width / 2);
@@ -51,7 +51,7 @@ test("the German board is the mirror image: first filter control at the left edg
   await page.goto("/de/welheim");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await waitForHydration(page);
-  const first = await page.locator(".day-filter button").first().boundingBox();
+  const first = await page.locator(".quick .chip").first().boundingBox();
   expect(first!.x).toBeLessThan(40);
   await expectNoOverflow(page);
 });

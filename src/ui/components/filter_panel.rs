@@ -48,6 +48,8 @@ pub fn FilterPanel(
     });
     // Browser only: follow the filter in the page and the address bar.
     let from_history = StoredValue::new(true);
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
     Effect::new(move |_| {
         dom::show_only(&matching.get());
         let query = to_query(&f.get());
@@ -151,7 +153,7 @@ pub fn FilterPanel(
                 <a
                     class="chip"
                     href=move || format!("?{}", to_query(&Filter { quick: Some(q), ..f.get() }))
-                    aria-pressed=move || (f.get().quick == Some(q)).to_string()
+                    aria-current=move || (f.get().quick == Some(q)).then_some("true")
                     data-quick=*code
                     on:click=move |ev| {
                         ev.prevent_default();
@@ -210,7 +212,13 @@ pub fn FilterPanel(
                 view! { <p class="notice" role="status">{t_string!(i18n, filter.not_understood, params = params).to_string()}</p> }
             })}
             <nav class="quick" aria-label=t_string!(i18n, filter.quick_label)>{quick_chips}</nav>
-            <form method="get" action="" class="filter-form" on:submit=move |ev| ev.prevent_default()>
+            <form
+                method="get"
+                action=""
+                class="filter-form"
+                data-live=move || ready.get().then_some("1")
+                on:submit=move |ev| ev.prevent_default()
+            >
                 <div class="field-row">
                     <label>
                         <span>{t!(i18n, filter.age)}</span>
