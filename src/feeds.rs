@@ -4,7 +4,7 @@
 use crate::clock::local_now;
 use crate::db::DbError;
 use crate::domain::slug::check_slug;
-use crate::ical::{feed, FeedContext, FeedEntry};
+use crate::ical::{feed, offer_entries, FeedContext};
 use crate::service;
 use crate::state::AppState;
 use crate::ui::locale::find_locale;
@@ -63,19 +63,8 @@ async fn offer_feed(State(state): State<AppState>, Path((lang, file)): Path<(Str
         Err(e) => return error(e),
     };
     let location = format!("{}, {}", offer.place.name, offer.place.address);
-    let entries: Vec<_> = offer
-        .schedules
-        .iter()
-        .enumerate()
-        .map(|(i, s)| FeedEntry {
-            uid: format!("{}-{i}@quartiersboard", offer.slug),
-            title: &offer.title,
-            description: Some(&offer.description),
-            location: &location,
-            url: None,
-            schedule: s,
-        })
-        .collect();
+    let entries =
+        offer_entries(&offer.slug, &offer.title, Some(&offer.description), &location, &offer.schedules);
     let ctx = FeedContext {
         name: &offer.title,
         tz: state.calendar.tz,
@@ -99,16 +88,7 @@ async fn quarter_feed(State(state): State<AppState>, Path((lang, file)): Path<(S
     };
     let entries: Vec<_> = offers
         .iter()
-        .flat_map(|o| {
-            o.schedules.iter().enumerate().map(move |(i, s)| FeedEntry {
-                uid: format!("{}-{i}@quartiersboard", o.slug),
-                title: &o.title,
-                description: None,
-                location: &o.place_name,
-                url: None,
-                schedule: s,
-            })
-        })
+        .flat_map(|o| offer_entries(&o.slug, &o.title, None, &o.place_name, &o.schedules))
         .collect();
     let ctx = FeedContext {
         name: &quarter.name,

@@ -25,6 +25,28 @@ pub struct FeedEntry<'a> {
     pub schedule: &'a Schedule,
 }
 
+/// One entry per schedule of an offer; UIDs are `<offer>-<n>@quartiersboard`.
+pub fn offer_entries<'a>(
+    slug: &str,
+    title: &'a str,
+    description: Option<&'a str>,
+    location: &'a str,
+    schedules: &'a [Schedule],
+) -> Vec<FeedEntry<'a>> {
+    schedules
+        .iter()
+        .enumerate()
+        .map(|(i, schedule)| FeedEntry {
+            uid: format!("{slug}-{i}@quartiersboard"),
+            title,
+            description,
+            location,
+            url: None,
+            schedule,
+        })
+        .collect()
+}
+
 /// Settings of one feed rendering.
 pub struct FeedContext<'a> {
     pub name: &'a str,

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use quartiersboard::domain::schedule::expand::occurrences;
 use quartiersboard::domain::schedule::{Status, Times};
-use quartiersboard::ical::{feed, FeedContext, FeedEntry};
+use quartiersboard::ical::{feed, offer_entries, FeedContext};
 use std::collections::{BTreeMap, BTreeSet};
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
@@ -83,19 +83,13 @@ async fn feed_expands_to_the_engine_occurrences() {
     let mut overrides_seen = 0;
     for record in doc.offers.iter().filter(|o| o.status.code() == "published") {
         let offer = t.db.get_offer("de", &record.slug).await.unwrap();
-        let entries: Vec<_> = offer
-            .schedules
-            .iter()
-            .enumerate()
-            .map(|(i, s)| FeedEntry {
-                uid: format!("{}-{i}@quartiersboard", offer.slug),
-                title: &offer.title,
-                description: Some(&offer.description),
-                location: &offer.place.name,
-                url: None,
-                schedule: s,
-            })
-            .collect();
+        let entries = offer_entries(
+            &offer.slug,
+            &offer.title,
+            Some(&offer.description),
+            &offer.place.name,
+            &offer.schedules,
+        );
         let stamp: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let ctx = FeedContext { name: &offer.title, tz: TZ, cal: &cal, window: (from, to), stamp };
         let ics = feed(&ctx, &entries);

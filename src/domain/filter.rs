@@ -8,6 +8,9 @@ use super::category::{Audience, Category};
 use chrono::{NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
+mod query;
+pub use query::{parse_query, to_query, widenings};
+
 /// Age bands residents can pick instead of an age.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AgeBand {
@@ -166,167 +169,9 @@ impl Filter {
     }
 }
 
-/// Reads the filter from URL query pairs. Unknown values are dropped and their parameter named
-/// in the second result, so the page can say which filter it did not understand.
-pub fn parse_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Filter, Vec<String>) {
-    let mut f = Filter::default();
-    let mut not_understood = Vec::new();
-    let mut bad = |k: &str| {
-        if !not_understood.iter().any(|n| n == k) {
-            not_understood.push(k.to_owned());
-        }
-    };
-    for (key, value) in pairs {
-        let value = value.trim();
-        if value.is_empty() {
-            continue;
-        }
-        match key {
-            "age" => match value.parse::<u8>() {
-                Ok(a) if a <= super::age::MAX_AGE => f.age = Some(a),
-                _ => bad(key),
-            },
-            "band" => match BANDS.iter().find(|(c, _)| *c == value) {
-                Some((_, b)) => f.band = Some(*b),
-                None => bad(key),
-            },
-            "day" => match value.parse::<u8>() {
-                Ok(d @ 1..=7) => f.days |= 1 << (d - 1),
-                _ => bad(key),
-            },
-            "time" => match TimeOfDay::ALL.iter().find(|(c, _)| *c == value) {
-                Some((_, t)) => f.time = Some(*t),
-                None => bad(key),
-            },
-            "category" => match value.parse::<Category>() {
-                Ok(c) => f.category = Some(c),
-                Err(_) => bad(key),
-            },
-            "free" => {
-                f.free = flag(value).unwrap_or_else(|| {
-                    bad(key);
-                    false
-                })
-            }
-            "stepfree" => {
-                f.step_free = flag(value).unwrap_or_else(|| {
-                    bad(key);
-                    false
-                })
-            }
-            "noreg" => {
-                f.no_registration = flag(value).unwrap_or_else(|| {
-                    bad(key);
-                    false
-                })
-            }
-            "lang" => {
-                if value.len() == 2 && value.bytes().all(|b| b.is_ascii_lowercase()) {
-                    f.language = Some(value.to_owned());
-                } else {
-                    bad(key);
-                }
-            }
-            "q" => {
-                let text: String = value.chars().filter(|c| !c.is_control()).take(MAX_QUERY_CHARS).collect();
-                if !text.trim().is_empty() {
-                    f.text = Some(text.trim().to_owned());
-                }
-            }
-            "quick" => match Quick::ALL.iter().find(|(c, _)| *c == value) {
-                Some((_, q)) => f.quick = Some(*q),
-                None => bad(key),
-            },
-            // Not filters: the language switch, easy language, the shortlist.
-            "easy" | "list" => {}
-            _ => bad(key),
-        }
-    }
-    (f, not_understood)
-}
-
-fn flag(v: &str) -> Option<bool> {
-    match v {
-        "1" | "on" | "true" => Some(true),
-        "0" | "off" | "false" => Some(false),
-        _ => None,
-    }
-}
-
-/// The canonical query string of a filter (empty for no filter), without the leading `?`.
-pub fn to_query(f: &Filter) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(a) = f.age {
-        parts.push(format!("age={a}"));
-    }
-    if let Some(b) = f.band {
-        if let Some((code, _)) = BANDS.iter().find(|(_, x)| *x == b) {
-            parts.push(format!("band={code}"));
-        }
-    }
-    for d in 0..7 {
-        if f.days & (1 << d) != 0 {
-            parts.push(format!("day={}", d + 1));
-        }
-    }
-    if let Some(t) = f.time {
-        parts.push(format!("time={}", t.code()));
-    }
-    if let Some(c) = f.category {
-        parts.push(format!("category={}", c.code()));
-    }
-    if f.free {
-        parts.push("free=1".into());
-    }
-    if let Some(l) = &f.language {
-        parts.push(format!("lang={l}"));
-    }
-    if f.step_free {
-        parts.push("stepfree=1".into());
-    }
-    if f.no_registration {
-        parts.push("noreg=1".into());
-    }
-    if let Some(q) = &f.text {
-        parts.push(format!("q={}", encode(q)));
-    }
-    if let Some(q) = f.quick {
-        parts.push(format!("quick={}", q.code()));
-    }
-    parts.join("&")
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            b' ' => "+".to_owned(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Filters that make sense to drop one at a time when nothing matched: (what, filter without it).
-pub fn widenings(f: &Filter) -> Vec<(&'static str, Filter)> {
-    let mut out = Vec::new();
-    let mut push = |what, g: Filter| {
-        if g != *f {
-            out.push((what, g));
-        }
-    };
-    push("days", Filter { days: 0, quick: None, ..f.clone() });
-    push("age", Filter { age: None, band: None, ..f.clone() });
-    push("time", Filter { time: None, ..f.clone() });
-    push("category", Filter { category: None, ..f.clone() });
-    push("text", Filter { text: None, ..f.clone() });
-    push("all", Filter::default());
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     fn facts(min: Option<u8>, max: Option<u8>, days: u8) -> OfferFacts {
         OfferFacts { ages: AgeRange::new(min, max).unwrap(), days, text_match: true, ..Default::default() }
@@ -369,55 +214,5 @@ mod tests {
         assert!(!parse_query([("quick", "today")]).0.matches(&wed, MONDAY));
         assert!(parse_query([("quick", "today")]).0.matches(&wed, Today { weekday_bit: 0b100 }));
         assert!(parse_query([("quick", "weekend")]).0.matches(&facts(None, None, 0b100_0000), MONDAY));
-    }
-
-    /// Nonsense is dropped and named; nothing panics.
-    #[test]
-    fn nonsense_is_reported() {
-        let long = "x".repeat(10_000);
-        let (f, bad) = parse_query([
-            ("age", "-3"),
-            ("age", "abc"),
-            ("day", "9"),
-            ("category", "unknown"),
-            ("q", long.as_str()),
-            ("colour", "blue"),
-        ]);
-        assert_eq!(bad, ["age", "day", "category", "colour"]);
-        assert_eq!(f.text.as_ref().map(|t| t.chars().count()), Some(MAX_QUERY_CHARS));
-    }
-
-    proptest! {
-        /// The canonical query string parses back to the same filter.
-        #[test]
-        fn query_round_trip(age in proptest::option::of(0u8..=120), days in 0u8..128, free: bool, text in proptest::option::of("[a-zA-Zäöü ]{1,20}")) {
-            let f = Filter { age, days, free, text: text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()), ..Default::default() };
-            let q = to_query(&f);
-            let pairs: Vec<(String, String)> = q.split('&').filter(|p| !p.is_empty()).map(|p| {
-                let (k, v) = p.split_once('=').unwrap();
-                let v = v.replace('+', " ");
-                let bytes: Vec<u8> = decode(&v);
-                (k.to_owned(), String::from_utf8(bytes).unwrap())
-            }).collect();
-            let (back, bad) = parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            prop_assert!(bad.is_empty());
-            prop_assert_eq!(back, f);
-        }
-    }
-
-    fn decode(s: &str) -> Vec<u8> {
-        let b = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == b'%' {
-                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-        out
     }
 }
