@@ -7,6 +7,7 @@
 //! | `DATA_DIR` | folder for the default SQLite file | `./data` |
 //! | `REGION` | German state whose public and school holidays apply (ISO 3166-2) | `DE-NW` |
 //! | `TIME_ZONE` | zone of all schedule times (IANA name) | `Europe/Berlin` |
+//! | `PUBLIC_URL` | the address residents reach the site at; QR codes and shared links use it | `http://<LEPTOS_SITE_ADDR>` |
 //! | `SEED_DEMO` | `true` loads the demo city on start if it is not loaded yet | `false` |
 //! | `LEPTOS_SITE_ADDR` | address and port to listen on | `127.0.0.1:3000` (Cargo.toml) |
 //! | `RUST_LOG` | log filter | `info` |
@@ -43,6 +44,8 @@ pub enum ConfigError {
     MalformedUrl(String),
     #[error("DATABASE_URL scheme {0:?} is not supported. Use sqlite://path/to/file.db")]
     UnsupportedScheme(String),
+    #[error("PUBLIC_URL {0:?} is not an http(s) address. Example: https://quartiersboard.bottrop.de")]
+    PublicUrl(String),
     #[error("REGION {0:?} is not a German state code. Example: DE-NW")]
     UnknownRegion(String),
     #[error("TIME_ZONE {0:?} is not a known time zone. Example: Europe/Berlin")]
@@ -79,6 +82,19 @@ pub fn calendar_settings(region: Option<&str>, tz: Option<&str>) -> Result<Calen
         Some(name) => name.parse().map_err(|_| ConfigError::UnknownTimeZone(name.to_owned()))?,
     };
     Ok(CalendarSettings { region, tz })
+}
+
+/// The public base URL without a trailing slash: `PUBLIC_URL`, else `http://<site address>`.
+pub fn public_url(env: Option<&str>, site_addr: std::net::SocketAddr) -> Result<String, ConfigError> {
+    match env.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(format!("http://{site_addr}")),
+        Some(raw) => match url::Url::parse(raw) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+                Ok(raw.trim_end_matches('/').to_owned())
+            }
+            _ => Err(ConfigError::PublicUrl(raw.to_owned())),
+        },
+    }
 }
 
 /// Works out the database URL: `DATABASE_URL` when set, else a SQLite file in `data_dir`, whose
@@ -179,6 +195,15 @@ mod tests {
         assert_eq!(calendar_settings(Some("DE-BY"), Some("Europe/Vienna")).unwrap().region, "DE-BY");
         assert!(matches!(calendar_settings(Some("NRW"), None), Err(ConfigError::UnknownRegion(_))));
         assert!(matches!(calendar_settings(None, Some("Mars/Base")), Err(ConfigError::UnknownTimeZone(_))));
+    }
+
+    /// PUBLIC_URL defaults to the listening address and must be http(s).
+    #[test]
+    fn public_url_checked() {
+        let addr = "127.0.0.1:3000".parse().unwrap();
+        assert_eq!(public_url(None, addr).unwrap(), "http://127.0.0.1:3000");
+        assert_eq!(public_url(Some("https://qb.example/"), addr).unwrap(), "https://qb.example");
+        assert!(matches!(public_url(Some("ftp://x"), addr), Err(ConfigError::PublicUrl(_))));
     }
 
     /// A password in the URL never shows in debug output.

@@ -53,7 +53,7 @@ fn ics(name: &str, body: String) -> Response {
 
 async fn offer_feed(State(state): State<AppState>, Path((lang, file)): Path<(String, String)>) -> Response {
     let Some(slug) = parse(&lang, &file) else { return StatusCode::NOT_FOUND.into_response() };
-    let offer = match service::offer(&state.db, &state.calendar, &lang, slug).await {
+    let offer = match service::offer(&state.db, &state.calendar, &state.public_url, &lang, slug).await {
         Ok(o) => o,
         Err(e) => return error(e),
     };

@@ -29,6 +29,8 @@ pub mod ical;
 #[cfg(feature = "ssr")]
 pub mod language;
 #[cfg(feature = "ssr")]
+pub mod qr;
+#[cfg(feature = "ssr")]
 pub mod server;
 #[cfg(feature = "ssr")]
 pub mod service;

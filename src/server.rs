@@ -47,7 +47,9 @@ pub async fn router(
     calendar: CalendarSettings,
 ) -> Result<Router, StartError> {
     let demo = db.get_flag("demo").await?.is_some();
-    let state = AppState { leptos_options, db, demo, calendar };
+    let public_url =
+        config::public_url(std::env::var("PUBLIC_URL").ok().as_deref(), leptos_options.site_addr)?;
+    let state = AppState { leptos_options, db, demo, calendar, public_url };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.

@@ -59,10 +59,11 @@ pub async fn board(
     Ok(Board { quarter, offers, places, today: now.date(), filter, not_understood: Vec::new() })
 }
 
-/// An offer with its next occurrences (cancelled ones included).
+/// An offer with its next occurrences (cancelled ones included), its public URL and QR code.
 pub async fn offer(
     db: &Db,
     settings: &CalendarSettings,
+    public_url: &str,
     locale: &str,
     slug: &str,
 ) -> Result<OfferDetail, DbError> {
@@ -71,6 +72,8 @@ pub async fn offer(
     let cal = holiday_calendar(db, settings, now.date()).await?;
     offer.upcoming = upcoming(&offer.schedules, &cal, now, UPCOMING);
     offer.today = now.date();
+    offer.url = format!("{public_url}/{locale}/offers/{slug}");
+    offer.qr_svg = crate::qr::svg(&offer.url, &offer.title);
     Ok(offer)
 }
 

@@ -2,7 +2,7 @@
 
 use crate::config::CalendarSettings;
 use crate::db::Db;
-use crate::ui::DemoNotice;
+use crate::ui::{DemoNotice, PublicUrl};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -14,6 +14,8 @@ pub struct AppState {
     /// The demo city is loaded: pages say so.
     pub demo: bool,
     pub calendar: CalendarSettings,
+    /// Base of absolute links (QR codes, feeds, sharing).
+    pub public_url: String,
 }
 
 impl AppState {
@@ -22,5 +24,6 @@ impl AppState {
         provide_context(self.db.clone());
         provide_context(DemoNotice(self.demo));
         provide_context(self.calendar.clone());
+        provide_context(PublicUrl(self.public_url.clone()));
     }
 }

@@ -7,6 +7,10 @@ pub mod locale;
 pub mod pages;
 pub mod status;
 
+/// The public base URL of the site (for QR codes and shared links); provided per request.
+#[derive(Clone, Debug)]
+pub struct PublicUrl(pub String);
+
 /// Whether pages should say that the data is the fictional demo city; provided per request.
 #[derive(Clone, Copy, Debug)]
 pub struct DemoNotice(pub bool);

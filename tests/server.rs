@@ -290,3 +290,15 @@ async fn nonsense_query_is_reported() {
     let (status, _) = get(&app, "/de/welheim/week?age=abc&day=3").await;
     assert_eq!(status, StatusCode::OK);
 }
+
+/// The offer page links to the map by coordinates and carries a QR code of its public URL.
+#[tokio::test]
+async fn offer_page_has_map_links_and_qr() {
+    let (app, _t) = app().await;
+    let (_, html) = get(&app, "/de/offers/muettercafe-welheim").await;
+    assert!(html.contains("https://www.openstreetmap.org/?mlat="), "OSM link");
+    assert!(html.contains("href=\"geo:"), "geo link");
+    assert!(html.contains("<svg role=\"img\""), "QR code");
+    assert!(html.contains("class=\"share-url\""), "public URL shown");
+    assert!(html.contains("http://127.0.0.1:3000/de/offers/muettercafe-welheim"), "absolute public URL");
+}

@@ -36,3 +36,16 @@ test("an offer page lists its next dates", async ({ page }) => {
   await expect(dates.first()).toContainText("Mi ");
   await expectAccessible(page);
 });
+
+test("the offer's QR code decodes to its public address", async ({ page }, testInfo) => {
+  const { execFileSync } = await import("node:child_process");
+  await page.goto("/de/offers/muettercafe-welheim");
+  const qr = page.locator(".qr svg");
+  await expect(qr).toBeVisible();
+  const file = testInfo.outputPath("qr.png");
+  await qr.screenshot({ path: file });
+  const decoded = execFileSync("zbarimg", ["--quiet", "--raw", file]).toString().trim();
+  const shown = (await page.locator(".share-url").textContent())!.trim();
+  expect(decoded).toBe(shown);
+  expect(decoded).toMatch(/\/de\/offers\/muettercafe-welheim$/);
+});

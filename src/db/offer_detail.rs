@@ -126,6 +126,8 @@ impl Db {
             schedules,
             upcoming: Vec::new(),
             today: NaiveDate::MIN,
+            url: String::new(),
+            qr_svg: None,
             audiences: audiences.iter().map(|a| decode("audience", a)).collect::<Result<_, _>>()?,
             languages,
             quarters: quarters

@@ -58,6 +58,9 @@ pub struct OfferDetail {
     pub upcoming: Vec<Occurrence>,
     /// Today in the configured zone, for "from …" in summaries.
     pub today: NaiveDate,
+    /// The offer's public address, and its QR code as inline SVG.
+    pub url: String,
+    pub qr_svg: Option<String>,
     pub place: Place,
     pub organisation: Organisation,
     pub quarters: Vec<QuarterSummary>,

@@ -9,5 +9,6 @@ use leptos::prelude::*;
 pub async fn get_offer(locale: String, offer: String) -> Result<OfferDetail, AppError> {
     super::check_locale(&locale)?;
     crate::domain::slug::check_slug(&offer).map_err(|_| AppError::NotFound)?;
-    Ok(crate::service::offer(&super::db()?, &super::calendar()?, &locale, &offer).await?)
+    let public_url = use_context::<crate::ui::PublicUrl>().map(|u| u.0).unwrap_or_default();
+    Ok(crate::service::offer(&super::db()?, &super::calendar()?, &public_url, &locale, &offer).await?)
 }

@@ -63,6 +63,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
         t_string!(i18n, offer.no_registration).to_owned()
     };
     let calendar_href = format!("/feeds/{}/offers/{}.ics", locale.as_str(), offer.slug);
+    let (osm_href, geo_href) = map_links(&offer.place);
     let place = offer.place;
     let org = offer.organisation;
     let contact = offer.contact;
@@ -110,6 +111,8 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                         {place.access.accessible_toilet.then(|| view! { <li>{t!(i18n, offer.accessible_toilet)}</li> })}
                     </ul>
                     {place.opening_hours.map(|h| view! { <p>{t!(i18n, offer.opening_hours)} ": " {h}</p> })}
+                    <p><a href=osm_href rel="noopener">{t!(i18n, offer.map_link)}</a></p>
+                    <p><a href=geo_href>{t!(i18n, offer.map_app)}</a></p>
                 </section>
                 {(!contact.is_empty()).then(|| view! {
                     <section aria-labelledby="contact-heading">
@@ -130,6 +133,12 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                 <section aria-labelledby="quarters-heading">
                     <h2 id="quarters-heading">{t!(i18n, offer.quarters)}</h2>
                     <ul class="quarter-links">{quarter_links}</ul>
+                </section>
+                <section aria-labelledby="share-heading" class="share">
+                    <h2 id="share-heading">{t!(i18n, offer.share_heading)}</h2>
+                    <p>{t!(i18n, offer.share_text)}</p>
+                    <p><a href=offer.url.clone() dir="ltr" class="share-url">{offer.url.clone()}</a></p>
+                    {offer.qr_svg.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
                 </section>
                 <p class="confirmed">{t!(i18n, offer.last_confirmed, date = confirmed)}</p>
             </article>
@@ -153,5 +162,21 @@ fn Description(text: String, lang: String, easy: Option<String>, show_easy: bool
             <p><a href="?easy=1">{t!(i18n, offer.easy_language)}</a></p>
         }
         .into_any(),
+    }
+}
+
+/// A link to the place on openstreetmap.org and a `geo:` link for the phone's map app; by
+/// coordinates when known, else by address. Links only: no map is embedded, nothing loads from
+/// elsewhere until the resident taps.
+fn map_links(place: &crate::domain::place::Place) -> (String, String) {
+    match place.coordinates {
+        Some(c) => (
+            format!("https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=18/{0}/{1}", c.lat, c.lon),
+            format!("geo:{0},{1}?q={0},{1}", c.lat, c.lon),
+        ),
+        None => {
+            let q = crate::ui::locale::encode_query_value(&place.address.to_string());
+            (format!("https://www.openstreetmap.org/search?query={q}"), format!("geo:0,0?q={q}"))
+        }
     }
 }
