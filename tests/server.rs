@@ -302,3 +302,18 @@ async fn offer_page_has_map_links_and_qr() {
     assert!(html.contains("class=\"share-url\""), "public URL shown");
     assert!(html.contains("http://127.0.0.1:3000/de/offers/muettercafe-welheim"), "absolute public URL");
 }
+
+/// Pages carry a description and OpenGraph tags so shared links preview well.
+#[tokio::test]
+async fn pages_have_opengraph() {
+    let (app, _t) = app().await;
+    let (_, html) = get(&app, "/de/offers/muettercafe-welheim").await;
+    assert!(
+        html.contains("<meta property=\"og:title\" content=\"Müttercafé Welheim – Quartiersboard\""),
+        "og:title"
+    );
+    assert!(
+        html.contains("property=\"og:url\" content=\"http://127.0.0.1:3000/de/offers/muettercafe-welheim\"")
+    );
+    assert!(html.contains("<meta name=\"description\""));
+}

@@ -3,17 +3,36 @@
 use super::language_switcher::LanguageSwitcher;
 use crate::i18n::*;
 use crate::ui::DemoNotice;
+use crate::ui::PublicUrl;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::{Html, Meta, Title};
+use leptos_router::hooks::use_location;
 
 #[component]
-pub fn PageFrame(#[prop(into)] title: String, children: Children) -> impl IntoView {
+pub fn PageFrame(
+    #[prop(into)] title: String,
+    /// One or two sentences for search engines and link previews (OpenGraph).
+    #[prop(optional, into)]
+    description: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let demo = use_context::<DemoNotice>().is_some_and(|d| d.0);
+    let url = use_context::<PublicUrl>()
+        .map(|base| format!("{}{}", base.0, use_location().pathname.get_untracked()))
+        .unwrap_or_default();
+    let description = description.unwrap_or_else(|| t_string!(i18n, site.tagline).to_owned());
     view! {
         <Html {..} lang=locale.as_str() dir=locale.direction().as_str()/>
-        <Title text=title/>
+        <Title text=title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:type" content="website"/>
+        <Meta property="og:site_name" content=t_string!(i18n, site.name)/>
+        <Meta property="og:title" content=title/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:locale" content=locale.as_str()/>
+        <Meta property="og:url" content=url/>
         <a class="skip-link" href="#main">{t!(i18n, site.skip)}</a>
         <header class="site-header">
             <a class="brand" href=format!("/{}", locale.as_str())>{t!(i18n, site.name)}</a>

@@ -84,7 +84,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         .collect_view();
     let office = quarter.office;
     view! {
-        <PageFrame title>
+        <PageFrame title description=quarter.description.clone()>
             <section class="quarter-intro">
                 <h1 lang=quarter.lang.clone() dir="auto">{quarter.name}</h1>
                 <p lang=quarter.lang dir="auto">{quarter.description}</p>

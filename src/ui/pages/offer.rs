@@ -45,6 +45,7 @@ pub fn OfferPage() -> impl IntoView {
 fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
     let i18n = use_i18n();
     let title = format!("{} – {}", offer.title, t_string!(i18n, site.name));
+    let summary: String = offer.description.chars().take(200).collect();
     let who = {
         let mut parts = vec![age_text(offer.ages)];
         parts.extend(offer.audiences.iter().map(|a| labels::audience(i18n, *a).to_owned()));
@@ -75,7 +76,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
         .map(|q| view! { <li><a href=format!("/{}/{}", locale.as_str(), q.slug)>{q.name}</a></li> })
         .collect_view();
     view! {
-        <PageFrame title>
+        <PageFrame title description=summary>
             <article class="offer-detail">
                 <h1 lang=offer.lang.clone() dir="auto">{offer.title}</h1>
                 <UntranslatedMark lang=offer.lang.clone()/>
