@@ -27,6 +27,8 @@ pub mod holiday_import;
 #[cfg(feature = "ssr")]
 pub mod ical;
 #[cfg(feature = "ssr")]
+pub mod jsonld;
+#[cfg(feature = "ssr")]
 pub mod language;
 #[cfg(feature = "ssr")]
 pub mod qr;

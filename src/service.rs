@@ -74,6 +74,7 @@ pub async fn offer(
     offer.today = now.date();
     offer.url = format!("{public_url}/{locale}/offers/{slug}");
     offer.qr_svg = crate::qr::svg(&offer.url, &offer.title);
+    offer.json_ld = crate::jsonld::offer_json_ld(&offer, settings.tz.name(), &cal, now.date());
     Ok(offer)
 }
 

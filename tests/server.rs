@@ -317,3 +317,35 @@ async fn pages_have_opengraph() {
     );
     assert!(html.contains("<meta name=\"description\""));
 }
+
+/// The offer page describes itself in schema.org JSON-LD: Event, Schedule with byMonthWeek,
+/// exceptDate for the cancelled date, Place, Organization, audience ages.
+#[tokio::test]
+async fn offer_json_ld() {
+    let (app, _t) = app().await;
+    let extract = |html: &str| -> serde_json::Value {
+        let start = html.find("<script type=\"application/ld+json\">").expect("json-ld") + 35;
+        let end = start + html[start..].find("</script>").unwrap();
+        serde_json::from_str(&html[start..end].replace("<\\/", "</")).unwrap()
+    };
+    let (_, html) = get(&app, "/de/offers/muettercafe-welheim").await;
+    let doc = extract(&html);
+    assert_eq!(doc["@type"], "Event");
+    let schedule = &doc["eventSchedule"][0];
+    assert_eq!(schedule["byMonthWeek"], 1);
+    assert_eq!(schedule["byDay"], "https://schema.org/Wednesday");
+    assert_eq!(schedule["startTime"], "10:00");
+    assert_eq!(doc["location"]["@type"], "Place");
+    assert_eq!(doc["organizer"]["@type"], "Organization");
+    let (_, html) = get(&app, "/de/offers/krabbelcafe-sonnenblume").await;
+    let doc = extract(&html);
+    let except: Vec<String> = doc["eventSchedule"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["exceptDate"].as_array().cloned().unwrap_or_default())
+        .map(|d| d.as_str().unwrap().to_owned())
+        .collect();
+    assert!(!except.is_empty(), "the demo's cancellation next week is an exceptDate");
+    assert_eq!(doc["audience"]["@type"], "PeopleAudience");
+}

@@ -61,6 +61,8 @@ pub struct OfferDetail {
     /// The offer's public address, and its QR code as inline SVG.
     pub url: String,
     pub qr_svg: Option<String>,
+    /// schema.org JSON-LD describing the offer (already safe to embed in a script element).
+    pub json_ld: String,
     pub place: Place,
     pub organisation: Organisation,
     pub quarters: Vec<QuarterSummary>,

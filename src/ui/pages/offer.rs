@@ -135,6 +135,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                     <h2 id="quarters-heading">{t!(i18n, offer.quarters)}</h2>
                     <ul class="quarter-links">{quarter_links}</ul>
                 </section>
+                <script type="application/ld+json" inner_html=offer.json_ld></script>
                 <section aria-labelledby="share-heading" class="share">
                     <h2 id="share-heading">{t!(i18n, offer.share_heading)}</h2>
                     <p>{t!(i18n, offer.share_text)}</p>
