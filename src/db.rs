@@ -3,6 +3,7 @@
 //! One function per query, named verb_noun; rows are converted to domain types here.
 
 mod connect;
+mod directory;
 mod document;
 mod error;
 mod flags;

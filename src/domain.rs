@@ -3,6 +3,7 @@
 pub mod age;
 pub mod board;
 pub mod category;
+pub mod directory;
 pub mod document;
 pub mod filter;
 pub mod holidays;

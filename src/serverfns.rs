@@ -2,12 +2,14 @@
 //! layer and map its error. Their signatures are shared with the browser.
 
 mod get_board;
+mod get_directory;
 mod get_offer;
 mod get_week;
 mod list_quarters;
 mod search_offers;
 
 pub use get_board::get_board;
+pub use get_directory::get_directory;
 pub use get_offer::get_offer;
 pub use get_week::get_week;
 pub use list_quarters::list_quarters;

@@ -349,3 +349,30 @@ async fn offer_json_ld() {
     assert!(!except.is_empty(), "the demo's cancellation next week is an exceptDate");
     assert_eq!(doc["audience"]["@type"], "PeopleAudience");
 }
+
+/// The network page lists the quarter's places with opening hours and its organisations, and
+/// together they link every published offer of the quarter.
+#[tokio::test]
+async fn network_page_lists_places_and_organisations() {
+    let (app, t) = app().await;
+    let dir = t.db.get_directory("de", "welheim").await.unwrap();
+    let (_, offers, _) = t.db.get_board_parts("de", "welheim").await.unwrap();
+    let mut by_org: Vec<_> =
+        dir.organisations.iter().flat_map(|o| o.offers.iter().map(|l| l.slug.clone())).collect();
+    let mut by_place: Vec<_> =
+        dir.places.iter().flat_map(|p| p.offers.iter().map(|l| l.slug.clone())).collect();
+    let mut all: Vec<_> = offers.iter().map(|o| o.slug.clone()).collect();
+    for v in [&mut by_org, &mut by_place, &mut all] {
+        v.sort();
+    }
+    assert_eq!(by_org, all);
+    assert_eq!(by_place, all);
+    assert!(dir.places.iter().any(|p| p.opening_hours.is_some()));
+    let (status, html) = get(&app, "/de/welheim/network").await;
+    assert_eq!(status, StatusCode::OK);
+    for o in &offers {
+        assert!(html.contains(&format!("/de/offers/{}", o.slug)));
+    }
+    let (status, _) = get(&app, "/de/atlantis/network").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

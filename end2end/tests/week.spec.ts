@@ -49,3 +49,12 @@ test("the offer's QR code decodes to its public address", async ({ page }, testI
   expect(decoded).toBe(shown);
   expect(decoded).toMatch(/\/de\/offers\/muettercafe-welheim$/);
 });
+
+test("the network page shows places and organisations with their offers", async ({ page }) => {
+  await page.goto("/de/welheim");
+  await page.getByRole("link", { name: "Alle Orte und Träger im Quartier" }).click();
+  await expect(page).toHaveURL(/\/de\/welheim\/network$/);
+  await expect(page.getByRole("heading", { name: "Wer hier etwas anbietet" })).toBeVisible();
+  expect(await page.locator(".offer-links a").count()).toBeGreaterThan(10);
+  await expectAccessible(page);
+});

@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 
 pub mod age_text;
+pub mod category_icon;
 pub mod filter_panel;
 pub mod language_switcher;
 pub mod occurrence_text;

@@ -1,6 +1,7 @@
 //! One offer on a board: title, category, ages, when it runs and when next, place.
 
 use super::age_text::AgeText;
+use super::category_icon::CategoryIcon;
 use super::occurrence_text::when_text;
 use super::schedule_text::ScheduleSummary;
 use super::untranslated::UntranslatedMark;
@@ -30,7 +31,7 @@ pub fn OfferCard(offer: OfferSummary, locale: Locale, today: NaiveDate) -> impl 
                 </h3>
                 <UntranslatedMark lang=offer.lang/>
                 <p class="offer-meta">
-                    <span class="badge category">{labels::category(i18n, offer.category)}</span>
+                    <span class="badge category"><CategoryIcon category=offer.category/> {labels::category(i18n, offer.category)}</span>
                     " "
                     <AgeText ages=offer.ages/>
                     {offer.is_free.then(|| view! { " " <span class="badge free">{t!(i18n, board.free)}</span> })}

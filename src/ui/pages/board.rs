@@ -89,6 +89,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
                 <h1 lang=quarter.lang.clone() dir="auto">{quarter.name}</h1>
                 <p lang=quarter.lang dir="auto">{quarter.description}</p>
                 <p><a class="button-link" href=week_href>{t!(i18n, board.week_plan_link)}</a></p>
+                <p><a class="button-link" href=format!("/{}/{}/network", locale.as_str(), quarter.slug)>{t!(i18n, directory.link)}</a></p>
             </section>
             <section aria-labelledby="offers-heading">
                 <h2 id="offers-heading">{t!(i18n, board.offers_heading)}</h2>

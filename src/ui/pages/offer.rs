@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_offer;
 use crate::ui::components::age_text::age_text;
+use crate::ui::components::category_icon::CategoryIcon;
 use crate::ui::components::occurrence_text::OccurrenceList;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::components::schedule_text::ScheduleSummary;
@@ -80,7 +81,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
             <article class="offer-detail">
                 <h1 lang=offer.lang.clone() dir="auto">{offer.title}</h1>
                 <UntranslatedMark lang=offer.lang.clone()/>
-                <p class="badge category">{labels::category(i18n, offer.category)}</p>
+                <p class="badge category"><CategoryIcon category=offer.category/> {labels::category(i18n, offer.category)}</p>
                 <Description text=offer.description lang=offer.lang easy=offer.easy_description.filter(|_| locale == Locale::de) show_easy=easy/>
                 <dl class="facts">
                     <dt>{t!(i18n, offer.when)}</dt>
