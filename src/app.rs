@@ -2,7 +2,9 @@
 //! quarter or offer carry its slug: they are printed on flyers and must stay stable.
 
 use crate::i18n::*;
-use crate::ui::pages::{BoardPage, DirectoryPage, NotFoundPage, OfferPage, StartPage, WeekPlanPage};
+use crate::ui::pages::{
+    BoardPage, DirectoryPage, NotFoundPage, OfferPage, ShortlistPage, StartPage, WeekPlanPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offers/:offer") view=OfferPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/list") view=ShortlistPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter/week") view=WeekPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter/network") view=DirectoryPage ssr=SsrMode::Async/>

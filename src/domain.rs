@@ -12,6 +12,7 @@ pub mod organisation;
 pub mod place;
 pub mod quarter;
 pub mod schedule;
+pub mod shortlist;
 pub mod slug;
 pub mod time_text;
 pub mod week_plan;

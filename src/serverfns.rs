@@ -4,6 +4,7 @@
 mod get_board;
 mod get_directory;
 mod get_offer;
+mod get_shortlist;
 mod get_week;
 mod list_quarters;
 mod search_offers;
@@ -11,6 +12,7 @@ mod search_offers;
 pub use get_board::get_board;
 pub use get_directory::get_directory;
 pub use get_offer::get_offer;
+pub use get_shortlist::get_shortlist;
 pub use get_week::get_week;
 pub use list_quarters::list_quarters;
 pub use search_offers::search_offers;

@@ -56,7 +56,15 @@ pub async fn board(
         o.facts = facts;
     }
     sort_offers(&mut offers);
-    Ok(Board { quarter, offers, places, today: now.date(), filter, not_understood: Vec::new() })
+    Ok(Board {
+        quarter,
+        offers,
+        places,
+        today: now.date(),
+        filter,
+        not_understood: Vec::new(),
+        list: Vec::new(),
+    })
 }
 
 /// An offer with its next occurrences (cancelled ones included), its public URL and QR code.
@@ -137,4 +145,27 @@ pub async fn week(
         current_week: iso_week_label(this_monday),
         query: String::new(),
     })
+}
+
+/// The offers of a shortlist (unknown or unpublished ones left out), the list's public URL and
+/// its QR code.
+pub async fn shortlist(
+    db: &Db,
+    settings: &CalendarSettings,
+    public_url: &str,
+    locale: &str,
+    slugs: &[String],
+) -> Result<crate::domain::offer::Shortlist, DbError> {
+    let mut offers = Vec::new();
+    for slug in slugs {
+        match offer(db, settings, public_url, locale, slug).await {
+            Ok(o) => offers.push(o),
+            Err(DbError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let kept: Vec<String> = offers.iter().map(|o| o.slug.clone()).collect();
+    let url = format!("{public_url}/{locale}/list?list={}", crate::domain::shortlist::list_value(&kept));
+    let qr_svg = crate::qr::svg(&url, "QR");
+    Ok(crate::domain::offer::Shortlist { offers, url, qr_svg })
 }

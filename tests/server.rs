@@ -376,3 +376,23 @@ async fn network_page_lists_places_and_organisations() {
     let (status, _) = get(&app, "/de/atlantis/network").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// A shortlist lives in the URL: junk is dropped, known offers are shown with a QR code of the
+/// cleaned list's address; the board carries the list along.
+#[tokio::test]
+async fn shortlist_from_the_url() {
+    let (app, _t) = app().await;
+    let (status, html) =
+        get(&app, "/de/list?list=muettercafe-welheim,krabbelcafe-sonnenblume,no-such-offer,Bad%20Slug").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(html.matches("class=\"shortlist-item\"").count(), 2);
+    assert!(html.contains("/de/list?list=muettercafe-welheim,krabbelcafe-sonnenblume"));
+    assert!(html.contains("<svg role=\"img\""));
+    let (_, html) = get(&app, "/de/welheim?age=7&list=muettercafe-welheim").await;
+    assert!(html.contains("Merkliste ansehen (1 Angebot)"));
+    assert!(html.contains("href=\"/de/list?list=muettercafe-welheim\""));
+    assert!(html.contains("?age=7&amp;list=muettercafe-welheim,"), "save links keep filter and list");
+    let (status, html) = get(&app, "/de/list").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Die Merkliste ist leer"));
+}

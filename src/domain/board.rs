@@ -19,6 +19,8 @@ pub struct Board {
     pub filter: Filter,
     /// Query parameters that were not understood and ignored.
     pub not_understood: Vec<String>,
+    /// The shortlist carried in the URL (`list=`).
+    pub list: Vec<String>,
 }
 
 impl Board {

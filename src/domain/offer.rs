@@ -96,3 +96,11 @@ impl Contact {
         self.name.is_none() && self.phone.is_none() && self.email.is_none()
     }
 }
+
+/// A shortlist's offers with the address that reopens it and its QR code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shortlist {
+    pub offers: Vec<OfferDetail>,
+    pub url: String,
+    pub qr_svg: Option<String>,
+}

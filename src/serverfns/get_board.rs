@@ -17,5 +17,10 @@ pub async fn get_board(locale: String, quarter: String, query: String) -> Result
     let mut board =
         crate::service::board(&super::db()?, &super::calendar()?, &locale, &quarter, filter).await?;
     board.not_understood = not_understood;
+    board.list = pairs
+        .iter()
+        .find(|(k, _)| k == "list")
+        .map(|(_, v)| crate::domain::shortlist::parse_list(v))
+        .unwrap_or_default();
     Ok(board)
 }

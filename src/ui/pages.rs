@@ -4,6 +4,7 @@ mod board;
 mod directory;
 mod not_found;
 mod offer;
+mod shortlist;
 mod start;
 mod week;
 
@@ -11,5 +12,6 @@ pub use board::BoardPage;
 pub use directory::DirectoryPage;
 pub use not_found::NotFoundPage;
 pub use offer::OfferPage;
+pub use shortlist::ShortlistPage;
 pub use start::StartPage;
 pub use week::WeekPlanPage;

@@ -52,7 +52,13 @@ pub fn FilterPanel(
     Effect::new(move |_| ready.set(true));
     Effect::new(move |_| {
         dom::show_only(&matching.get());
-        let query = to_query(&f.get());
+        let mut query = to_query(&f.get());
+        // The shortlist rides along in the URL; filtering keeps it.
+        if let Some((_, list)) =
+            dom::query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list")
+        {
+            query = if query.is_empty() { format!("list={list}") } else { format!("{query}&list={list}") };
+        }
         if !from_history.get_value() && query != dom::current_query() {
             dom::push_query(&query);
         }

@@ -13,7 +13,13 @@ use leptos::prelude::*;
 
 /// A list item; `data-days` lets the weekday filter hide it without knowing the schedules.
 #[component]
-pub fn OfferCard(offer: OfferSummary, locale: Locale, today: NaiveDate) -> impl IntoView {
+pub fn OfferCard(
+    offer: OfferSummary,
+    locale: Locale,
+    today: NaiveDate,
+    saved: bool,
+    save_href: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/{}/offers/{}", locale.as_str(), offer.slug);
     let next = offer.next.as_ref().map(|n| t_string!(i18n, board.next, when = when_text(n)).to_string());
@@ -41,6 +47,11 @@ pub fn OfferCard(offer: OfferSummary, locale: Locale, today: NaiveDate) -> impl 
                 {cancelled.map(|c| view! { <p class="status cancelled">{c}</p> })}
                 {(!languages.is_empty()).then(|| view! { <p class="offer-languages">{languages}</p> })}
                 <p class="offer-place">{offer.place_name}</p>
+                <p class="save">
+                    <a href=save_href rel="nofollow" aria-current=saved.then_some("true")>
+                        {if saved { t!(i18n, shortlist.remove).into_any() } else { t!(i18n, shortlist.add).into_any() }}
+                    </a>
+                </p>
             </article>
         </li>
     }

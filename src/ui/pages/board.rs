@@ -42,7 +42,7 @@ pub fn BoardPage() -> impl IntoView {
 fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
     let today_bit = 1u8 << chrono::Datelike::weekday(&board.today).num_days_from_monday();
-    let Board { quarter, offers, places, today, filter, not_understood } = board;
+    let Board { quarter, offers, places, today, filter, not_understood, list } = board;
     let query = crate::domain::filter::to_query(&filter);
     let week_href = format!(
         "/{}/{}/week{}",
@@ -51,6 +51,12 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         if query.is_empty() { String::new() } else { format!("?{query}") }
     );
     let title = format!("{} – {}", quarter.name, t_string!(i18n, site.name));
+    let shortlist_bar = (!list.is_empty()).then(|| {
+        let href = format!("/{}/list?list={}", locale.as_str(), crate::domain::shortlist::list_value(&list));
+        let count = list.len();
+        let label = t_string!(i18n, shortlist.view, count = count).to_string();
+        view! { <p class="shortlist-bar"><a href=href>{label}</a></p> }
+    });
     let offers_view = if offers.is_empty() {
         view! { <p class="empty">{t!(i18n, board.no_offers)}</p> }.into_any()
     } else {
@@ -58,7 +64,16 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let mut languages: Vec<String> = offers.iter().flat_map(|o| o.languages.iter().cloned()).collect();
         languages.sort();
         languages.dedup();
-        let cards = offers.into_iter().map(|offer| view! { <OfferCard offer locale today/> }).collect_view();
+        let filter_query = query.clone();
+        let cards = offers
+            .into_iter()
+            .map(|offer| {
+                let saved = list.contains(&offer.slug);
+                let toggled = crate::domain::shortlist::toggled(&list, &offer.slug);
+                let save_href = board_href(&filter_query, &toggled);
+                view! { <OfferCard offer locale today saved save_href/> }
+            })
+            .collect_view();
         let quarter = quarter.slug.clone();
         view! {
             <FilterPanel filter facts today_bit languages quarter not_understood>
@@ -91,6 +106,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
                 <p><a class="button-link" href=week_href>{t!(i18n, board.week_plan_link)}</a></p>
                 <p><a class="button-link" href=format!("/{}/{}/network", locale.as_str(), quarter.slug)>{t!(i18n, directory.link)}</a></p>
             </section>
+            {shortlist_bar}
             <section aria-labelledby="offers-heading">
                 <h2 id="offers-heading">{t!(i18n, board.offers_heading)}</h2>
                 {offers_view}
@@ -107,5 +123,16 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
                 {office.phone.map(|phone| view! { <p><a href=tel_href(&phone) dir="ltr">{phone.clone()}</a></p> })}
             </section>
         </PageFrame>
+    }
+}
+
+/// `?<filter>&list=<list>` for the board's own links (the list survives filtering and back).
+fn board_href(filter_query: &str, list: &[String]) -> String {
+    let list = crate::domain::shortlist::list_value(list);
+    match (filter_query.is_empty(), list.is_empty()) {
+        (true, true) => "?".to_owned(),
+        (false, true) => format!("?{filter_query}"),
+        (true, false) => format!("?list={list}"),
+        (false, false) => format!("?{filter_query}&list={list}"),
     }
 }

@@ -1,0 +1,91 @@
+//! `/<lang>/list?list=a,b,c`: the shortlist, printable on one A4 page, with a QR code that
+//! reopens it. Everything is in the URL; nothing is stored.
+
+use crate::domain::offer::{OfferDetail, Shortlist};
+use crate::i18n::*;
+use crate::serverfns::get_shortlist;
+use crate::ui::components::occurrence_text::OccurrenceList;
+use crate::ui::components::page_frame::PageFrame;
+use crate::ui::components::schedule_text::ScheduleSummary;
+use crate::ui::locale::route_locale;
+use crate::ui::pages::NotFoundPage;
+use crate::ui::status::set_status;
+use crate::ui::tel_href;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ShortlistPage() -> impl IntoView {
+    let Some(locale) = route_locale() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let i18n = use_i18n();
+    let list = use_query_map().read_untracked().get("list").unwrap_or_default();
+    let page = move || {
+        let list = list.clone();
+        Suspend::new(async move {
+            match get_shortlist(locale.as_str().to_owned(), list).await {
+                Ok(shortlist) => view! { <ShortlistView shortlist locale/> }.into_any(),
+                Err(_) => {
+                    set_status(500);
+                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
+                }
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }.into_any()
+}
+
+#[component]
+fn ShortlistView(shortlist: Shortlist, locale: Locale) -> impl IntoView {
+    let i18n = use_i18n();
+    let slugs: Vec<String> = shortlist.offers.iter().map(|o| o.slug.clone()).collect();
+    let items = shortlist
+        .offers
+        .into_iter()
+        .map(|o| {
+            let without = crate::domain::shortlist::toggled(&slugs, &o.slug);
+            let remove = format!("?list={}", crate::domain::shortlist::list_value(&without));
+            view! { <Item offer=o locale remove/> }
+        })
+        .collect_view();
+    let empty = slugs.is_empty();
+    view! {
+        <PageFrame title=format!("{} – {}", t_string!(i18n, shortlist.title), t_string!(i18n, site.name))>
+            <article class="shortlist">
+                <h1>{t!(i18n, shortlist.title)}</h1>
+                {if empty {
+                    view! { <p>{t!(i18n, shortlist.empty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="no-print">{t!(i18n, shortlist.intro)} " " {t!(i18n, shortlist.print)}</p>
+                        <ol class="shortlist-items">{items}</ol>
+                        <figure class="qr">
+                            {shortlist.qr_svg.map(|svg| view! { <div inner_html=svg></div> })}
+                            <figcaption>{t!(i18n, shortlist.qr)} <br/> <span dir="ltr" class="share-url">{shortlist.url}</span></figcaption>
+                        </figure>
+                    }
+                    .into_any()
+                }}
+            </article>
+        </PageFrame>
+    }
+}
+
+#[component]
+fn Item(offer: OfferDetail, locale: Locale, remove: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/{}/offers/{}", locale.as_str(), offer.slug);
+    let next: Vec<_> = offer.upcoming.into_iter().take(3).collect();
+    let phone = offer.contact.phone.or(offer.organisation.phone);
+    view! {
+        <li class="shortlist-item">
+            <h2><a href=href lang=offer.lang.clone() dir="auto">{offer.title}</a></h2>
+            <ScheduleSummary schedules=offer.schedules today=offer.today/>
+            <OccurrenceList occurrences=next/>
+            <p>{offer.place.name} ", " <bdi>{offer.place.address.to_string()}</bdi></p>
+            {phone.map(|p| view! { <p><a href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
+            <p class="no-print"><a href=remove>{t!(i18n, shortlist.remove)}</a></p>
+        </li>
+    }
+}
