@@ -8,4 +8,5 @@ pub mod occurrence_text;
 pub mod offer_card;
 pub mod page_frame;
 pub mod schedule_text;
+pub mod share_button;
 pub mod untranslated;

@@ -54,6 +54,29 @@ pub fn current_query() -> String {
     String::new()
 }
 
+/// Shares `url` with the phone's share sheet where the browser has one, else copies it to the
+/// clipboard. Returns `true` when it copied (so the page can say so).
+pub async fn share_or_copy(url: &str, title: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return false };
+        let can_share = js_sys::Reflect::has(&nav, &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false);
+        if can_share {
+            let data = web_sys::ShareData::new();
+            data.set_url(url);
+            data.set_title(title);
+            let _ = wasm_bindgen_futures::JsFuture::from(nav.share_with_data(&data)).await;
+            return false;
+        }
+        wasm_bindgen_futures::JsFuture::from(nav.clipboard().write_text(url)).await.is_ok()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (url, title);
+        false
+    }
+}
+
 /// Parses a query string into key/value pairs (`+` as space, percent-decoding).
 pub fn query_pairs(query: &str) -> Vec<(String, String)> {
     query

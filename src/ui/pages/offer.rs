@@ -10,6 +10,7 @@ use crate::ui::components::category_icon::CategoryIcon;
 use crate::ui::components::occurrence_text::OccurrenceList;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::components::schedule_text::ScheduleSummary;
+use crate::ui::components::share_button::ShareButton;
 use crate::ui::components::untranslated::UntranslatedMark;
 use crate::ui::labels;
 use crate::ui::locale::route_locale;
@@ -79,7 +80,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
     view! {
         <PageFrame title description=summary>
             <article class="offer-detail">
-                <h1 lang=offer.lang.clone() dir="auto">{offer.title}</h1>
+                <h1 lang=offer.lang.clone() dir="auto">{offer.title.clone()}</h1>
                 <UntranslatedMark lang=offer.lang.clone()/>
                 <p class="badge category"><CategoryIcon category=offer.category/> {labels::category(i18n, offer.category)}</p>
                 <Description text=offer.description lang=offer.lang easy=offer.easy_description.filter(|_| locale == Locale::de) show_easy=easy/>
@@ -140,6 +141,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                 <section aria-labelledby="share-heading" class="share">
                     <h2 id="share-heading">{t!(i18n, offer.share_heading)}</h2>
                     <p>{t!(i18n, offer.share_text)}</p>
+                    <ShareButton url=offer.url.clone() title=offer.title.clone()/>
                     <p><a href=offer.url.clone() dir="ltr" class="share-url">{offer.url.clone()}</a></p>
                     {offer.qr_svg.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
                 </section>
