@@ -23,6 +23,11 @@ enum Command {
     Migrate,
     /// Load the demo city (idempotent), then exit.
     SeedDemo,
+    /// Load a city document (JSON, the demo city's format) in one transaction, then exit.
+    LoadDocument {
+        /// The JSON file.
+        file: std::path::PathBuf,
+    },
     /// Add or update school holidays from an iCalendar (.ics) file, then exit.
     ImportSchoolHolidays {
         /// The .ics file: one all-day event per holiday period.
@@ -45,6 +50,7 @@ pub async fn run() -> ExitCode {
         Command::Serve { seed_demo } => server::serve(seed_demo).await,
         Command::Migrate => server::open_database().await.map(|_| ()),
         Command::SeedDemo => seed().await,
+        Command::LoadDocument { file } => load_document(&file).await,
         Command::ImportSchoolHolidays { file, region } => import_holidays(&file, region.as_deref()).await,
     };
     match result {
@@ -61,6 +67,20 @@ async fn seed() -> Result<(), StartError> {
     let tz = crate::config::calendar_settings(None, std::env::var("TIME_ZONE").ok().as_deref())?.tz;
     let loaded = crate::demo::seed_demo(&db, crate::clock::local_now(tz).date()).await?;
     println!("{}", if loaded { "demo city loaded" } else { "demo city was already loaded" });
+    Ok(())
+}
+
+async fn load_document(file: &std::path::Path) -> Result<(), StartError> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| StartError::Import(format!("cannot read {}: {e}", file.display())))?;
+    let doc: crate::domain::document::CityDocument =
+        serde_json::from_str(&text).map_err(|e| StartError::Import(e.to_string()))?;
+    crate::domain::document::validate(&doc).map_err(|errors| {
+        StartError::Import(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+    })?;
+    let db = server::open_database().await?;
+    db.insert_document(&doc).await?;
+    println!("{} offers loaded", doc.offers.len());
     Ok(())
 }
 

@@ -35,6 +35,16 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Inserts a whole document in one transaction: all or nothing.
+    pub async fn insert_document(&self, doc: &CityDocument) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        insert_records(&mut tx, doc).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
 async fn insert_records(conn: &mut AnyConnection, doc: &CityDocument) -> Result<(), DbError> {
     let mut ids = Ids::default();
     for q in &doc.quarters {

@@ -60,7 +60,8 @@ pub async fn share_or_copy(url: &str, title: &str) -> bool {
     #[cfg(feature = "hydrate")]
     {
         let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return false };
-        let can_share = js_sys::Reflect::has(&nav, &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false);
+        let can_share =
+            js_sys::Reflect::has(&nav, &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false);
         if can_share {
             let data = web_sys::ShareData::new();
             data.set_url(url);
