@@ -2,6 +2,10 @@
 //! quarter, in the residents' languages. Shared code (domain, UI, server-function signatures)
 //! builds for the server and the browser; server-only modules are gated here as a whole.
 
+// Leptos views are deeply nested types; the filter form needs more than the default 128 in
+// release builds (debug builds erase component types and do not hit the limit).
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod domain;
 pub mod error;

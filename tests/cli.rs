@@ -98,3 +98,22 @@ fn import_school_holidays_from_ics() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("import failed"), "{}", stderr(&out));
 }
+
+/// A city document loads in one go; an invalid one is refused with the problems named.
+#[test]
+fn load_document_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let env = [("DATA_DIR", data.to_str().unwrap())];
+    let demo = std::fs::read_to_string("src/demo/demo_city.json").unwrap();
+    let broken = demo.replacen("\"place\": \"", "\"place\": \"nowhere-", 1);
+    let file = dir.path().join("city.json");
+    std::fs::write(&file, &broken).unwrap();
+    let out = run(&["load-document", file.to_str().unwrap()], &env);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/place: no place"), "{}", stderr(&out));
+    std::fs::write(&file, &demo).unwrap();
+    let out = run(&["load-document", file.to_str().unwrap()], &env);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("offers loaded"));
+}

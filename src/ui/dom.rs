@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
-/// Shows the board's offers whose slug is in `visible` and hides the others.
-pub fn show_only(visible: &HashSet<String>) {
+/// Shows the board's offers whose slug is in `visible` and hides the others, touching only the
+/// elements whose state changes since `before` (`None`: check all).
+pub fn show_only(visible: &HashSet<String>, before: Option<&HashSet<String>>) {
     #[cfg(feature = "hydrate")]
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if let Ok(items) = doc.query_selector_all("li.offer[data-slug]") {
@@ -15,16 +16,16 @@ pub fn show_only(visible: &HashSet<String>) {
                     continue;
                 };
                 let slug = el.get_attribute("data-slug").unwrap_or_default();
-                let _ = if visible.contains(&slug) {
-                    el.remove_attribute("hidden")
-                } else {
-                    el.set_attribute("hidden", "")
-                };
+                let show = visible.contains(&slug);
+                if before.is_some_and(|b| b.contains(&slug) == show) {
+                    continue;
+                }
+                let _ = if show { el.remove_attribute("hidden") } else { el.set_attribute("hidden", "") };
             }
         }
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = visible;
+    let _ = (visible, before);
 }
 
 /// Puts `query` (without `?`) into the address bar as a new history entry.

@@ -50,8 +50,13 @@ pub fn FilterPanel(
     let from_history = StoredValue::new(true);
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
+    let shown = StoredValue::new(None::<HashSet<String>>);
     Effect::new(move |_| {
-        dom::show_only(&matching.get());
+        let now = matching.get();
+        shown.update_value(|before| {
+            dom::show_only(&now, before.as_ref());
+            *before = Some(now.clone());
+        });
         let mut query = to_query(&f.get());
         // The shortlist rides along in the URL; filtering keeps it.
         if let Some((_, list)) =
