@@ -24,7 +24,7 @@ pub fn ShareButton(url: String, title: String) -> impl IntoView {
         <p class="share-actions" hidden=move || !ready.get()>
             <button type="button" class="button" on:click=share>{t!(i18n, offer.share_button)}</button>
             " "
-            <span role="status">{move || copied.get().then(|| t!(i18n, offer.link_copied))}</span>
+            <span role="status" hidden=move || !copied.get()>{t!(i18n, offer.link_copied)}</span>
         </p>
     }
 }
