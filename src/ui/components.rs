@@ -3,6 +3,7 @@
 pub mod age_text;
 pub mod category_icon;
 pub mod filter_panel;
+pub mod filter_texts;
 pub mod language_switcher;
 pub mod occurrence_text;
 pub mod offer_card;

@@ -2,13 +2,13 @@
 //! after hydration an island that applies every change at once — matching with the same domain
 //! rule as the server, keeping the URL in sync, and restoring filters on the back button.
 
+use super::filter_texts::FilterTexts;
 use crate::domain::category::Category;
 use crate::domain::filter::{
-    parse_query, to_query, widenings, AgeBand, Filter, OfferFacts, Quick, TimeOfDay, Today, BANDS,
+    parse_query, to_query, widenings, Filter, OfferFacts, Quick, TimeOfDay, Today, BANDS,
 };
 use crate::i18n::*;
-use crate::ui::{dom, labels};
-use chrono::Weekday;
+use crate::ui::dom;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -19,12 +19,40 @@ pub fn FilterPanel(
     filter: Filter,
     facts: Vec<(String, OfferFacts)>,
     today_bit: u8,
-    languages: Vec<String>,
     quarter: String,
-    not_understood: Vec<String>,
+    texts: FilterTexts,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let FilterTexts {
+        heading,
+        quick_label,
+        age,
+        band,
+        any,
+        days_legend,
+        text,
+        more,
+        time,
+        category,
+        language,
+        free,
+        step_free,
+        no_registration,
+        apply,
+        reset,
+        none,
+        widen_intro,
+        not_understood,
+        days,
+        bands,
+        times,
+        categories,
+        quick,
+        languages,
+        widen: widen_labels,
+    } = texts;
+    let widen_labels = StoredValue::new(widen_labels);
     let f = RwSignal::new(filter);
     let text_hits = RwSignal::new(None::<HashSet<String>>);
     let facts = StoredValue::new(facts);
@@ -88,9 +116,10 @@ pub fn FilterPanel(
         }
     };
 
-    let day_boxes = (0u8..7)
-        .map(|d| {
-            let weekday = Weekday::try_from(d).unwrap_or(Weekday::Mon);
+    let day_boxes = days
+        .into_iter()
+        .enumerate()
+        .map(|(d, (short, long))| {
             let bit = 1u8 << d;
             view! {
                 <label class="chip">
@@ -105,61 +134,51 @@ pub fn FilterPanel(
                             f.update(|x| if on { x.days |= bit } else { x.days &= !bit });
                         }
                     />
-                    <span title=labels::weekday(i18n, weekday)>{labels::weekday_short(i18n, weekday)}</span>
+                    <span title=long>{short}</span>
                 </label>
             }
         })
         .collect_view();
     let band_options = BANDS
         .iter()
-        .map(|(code, band)| {
+        .zip(bands)
+        .map(|((code, band), label)| {
             let band = *band;
-            let label = match band {
-                AgeBand::Range(lo, hi) => format!("{lo}–{hi}"),
-                AgeBand::Parents => t_string!(i18n, filter.band_parents).to_owned(),
-            };
             view! { <option value=*code selected=move || f.get().band == Some(band)>{label}</option> }
         })
         .collect_view();
     let time_options = TimeOfDay::ALL
         .iter()
-        .map(|(code, t)| {
+        .zip(times)
+        .map(|((code, t), label)| {
             let t = *t;
-            let label = match t {
-                TimeOfDay::Morning => t_string!(i18n, filter.morning),
-                TimeOfDay::Afternoon => t_string!(i18n, filter.afternoon),
-                TimeOfDay::Evening => t_string!(i18n, filter.evening),
-            };
             view! { <option value=*code selected=move || f.get().time == Some(t)>{label}</option> }
         })
         .collect_view();
     let category_options = Category::ALL
         .iter()
-        .map(|c| {
+        .zip(categories)
+        .map(|(c, label)| {
             let c = *c;
-            view! { <option value=c.code() selected=move || f.get().category == Some(c)>{labels::category(i18n, c)}</option> }
+            view! { <option value=c.code() selected=move || f.get().category == Some(c)>{label}</option> }
         })
         .collect_view();
     let language_options = languages
         .into_iter()
-        .map(|code| {
+        .map(|(code, name)| {
             let selected = code.clone();
             view! {
                 <option value=code.clone() selected=move || f.get().language.as_deref() == Some(selected.as_str())>
-                    {labels::spoken_language(i18n, &code)}
+                    {name}
                 </option>
             }
         })
         .collect_view();
     let quick_chips = Quick::ALL
         .iter()
-        .map(|(code, q)| {
+        .zip(quick)
+        .map(|((code, q), label)| {
             let q = *q;
-            let label = match q {
-                Quick::Today => t_string!(i18n, filter.quick_today),
-                Quick::Now => t_string!(i18n, filter.quick_now),
-                Quick::Weekend => t_string!(i18n, filter.quick_weekend),
-            };
             view! {
                 <a
                     class="chip"
@@ -194,14 +213,9 @@ pub fn FilterPanel(
         widenings(&current)
             .into_iter()
             .map(|(what, wider)| {
-                let label = match what {
-                    "days" => t_string!(i18n, filter.widen_days),
-                    "age" => t_string!(i18n, filter.widen_age),
-                    "time" => t_string!(i18n, filter.widen_time),
-                    "category" => t_string!(i18n, filter.widen_category),
-                    "text" => t_string!(i18n, filter.widen_text),
-                    _ => t_string!(i18n, filter.widen_all),
-                };
+                let label = widen_labels
+                    .with_value(|l| l.iter().find(|(w, _)| w == what).map(|(_, t)| t.clone()))
+                    .unwrap_or_default();
                 let href = format!("?{}", to_query(&wider));
                 view! {
                     <li>
@@ -217,12 +231,9 @@ pub fn FilterPanel(
     let count = move || matching.with(HashSet::len);
     view! {
         <section class="filters" aria-labelledby="filter-heading">
-            <h2 id="filter-heading">{t!(i18n, filter.heading)}</h2>
-            {(!not_understood.is_empty()).then(|| {
-                let params = not_understood.join(", ");
-                view! { <p class="notice" role="status">{t_string!(i18n, filter.not_understood, params = params).to_string()}</p> }
-            })}
-            <nav class="quick" aria-label=t_string!(i18n, filter.quick_label)>{quick_chips}</nav>
+            <h2 id="filter-heading">{heading}</h2>
+            {not_understood.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            <nav class="quick" aria-label=quick_label>{quick_chips}</nav>
             <form
                 method="get"
                 action=""
@@ -232,7 +243,7 @@ pub fn FilterPanel(
             >
                 <div class="field-row">
                     <label>
-                        <span>{t!(i18n, filter.age)}</span>
+                        <span>{age}</span>
                         <input
                             type="number"
                             name="age"
@@ -244,19 +255,19 @@ pub fn FilterPanel(
                         />
                     </label>
                     <label>
-                        <span>{t!(i18n, filter.band)}</span>
+                        <span>{band}</span>
                         <select name="band" on:change=move |ev| set_select(ev, |x, v| x.band = BANDS.iter().find(|(c, _)| *c == v).map(|(_, b)| *b))>
-                            <option value="">{t!(i18n, filter.any)}</option>
+                            <option value="">{any.clone()}</option>
                             {band_options}
                         </select>
                     </label>
                 </div>
                 <fieldset class="days">
-                    <legend>{t!(i18n, filter.days)}</legend>
+                    <legend>{days_legend}</legend>
                     {day_boxes}
                 </fieldset>
                 <label class="search">
-                    <span>{t!(i18n, filter.text)}</span>
+                    <span>{text}</span>
                     <input
                         type="search"
                         name="q"
@@ -270,56 +281,56 @@ pub fn FilterPanel(
                     />
                 </label>
                 <details class="more" open=more_open>
-                    <summary>{t!(i18n, filter.more)}</summary>
+                    <summary>{more}</summary>
                     <label>
-                        <span>{t!(i18n, filter.time)}</span>
+                        <span>{time}</span>
                         <select name="time" on:change=move |ev| set_select(ev, |x, v| x.time = TimeOfDay::ALL.iter().find(|(c, _)| *c == v).map(|(_, t)| *t))>
-                            <option value="">{t!(i18n, filter.any)}</option>
+                            <option value="">{any.clone()}</option>
                             {time_options}
                         </select>
                     </label>
                     <label>
-                        <span>{t!(i18n, filter.category)}</span>
+                        <span>{category}</span>
                         <select name="category" on:change=move |ev| set_select(ev, |x, v| x.category = v.parse().ok())>
-                            <option value="">{t!(i18n, filter.any)}</option>
+                            <option value="">{any.clone()}</option>
                             {category_options}
                         </select>
                     </label>
                     <label>
-                        <span>{t!(i18n, filter.language)}</span>
+                        <span>{language}</span>
                         <select name="lang" on:change=move |ev| set_select(ev, |x, v| x.language = (!v.is_empty()).then(|| v.to_owned()))>
-                            <option value="">{t!(i18n, filter.any)}</option>
+                            <option value="">{any.clone()}</option>
                             {language_options}
                         </select>
                     </label>
                     <label class="check">
                         <input type="checkbox" name="free" value="1" checked=move || f.get().free prop:checked=move || f.get().free
                             on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.free = on) }/>
-                        <span>{t!(i18n, filter.free)}</span>
+                        <span>{free}</span>
                     </label>
                     <label class="check">
                         <input type="checkbox" name="stepfree" value="1" checked=move || f.get().step_free prop:checked=move || f.get().step_free
                             on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.step_free = on) }/>
-                        <span>{t!(i18n, filter.step_free)}</span>
+                        <span>{step_free}</span>
                     </label>
                     <label class="check">
                         <input type="checkbox" name="noreg" value="1" checked=move || f.get().no_registration prop:checked=move || f.get().no_registration
                             on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.no_registration = on) }/>
-                        <span>{t!(i18n, filter.no_registration)}</span>
+                        <span>{no_registration}</span>
                     </label>
                 </details>
                 <div class="actions">
-                    <button type="submit">{t!(i18n, filter.apply)}</button>
+                    <button type="submit">{apply}</button>
                     <a href="?" on:click=move |ev| { ev.prevent_default(); text_hits.set(None); f.set(Filter::default()); }>
-                        {t!(i18n, filter.reset)}
+                        {reset}
                     </a>
                 </div>
             </form>
         </section>
         <p class="match-count" role="status" aria-live="polite">{move || t!(i18n, filter.matching, count = count)}</p>
         <div class="empty" hidden=move || count() != 0>
-            <p>{t!(i18n, filter.none)}</p>
-            <p>{t!(i18n, filter.widen)}</p>
+            <p>{none}</p>
+            <p>{widen_intro}</p>
             <ul class="widen">{widen}</ul>
         </div>
         {children()}

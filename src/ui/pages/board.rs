@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_board;
 use crate::ui::components::filter_panel::FilterPanel;
+use crate::ui::components::filter_texts::filter_texts;
 use crate::ui::components::offer_card::OfferCard;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::locale::route_locale;
@@ -75,8 +76,9 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
             })
             .collect_view();
         let quarter = quarter.slug.clone();
+        let texts = filter_texts(i18n, &languages, &not_understood);
         view! {
-            <FilterPanel filter facts today_bit languages quarter not_understood>
+            <FilterPanel filter facts today_bit quarter texts>
                 <ul class="offers">{cards}</ul>
             </FilterPanel>
         }

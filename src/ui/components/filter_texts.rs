@@ -1,0 +1,117 @@
+//! The words of the filter form, translated on the server and handed to the filter island as
+//! props — so the browser's wasm does not carry every label in all seven languages.
+
+use crate::domain::category::Category;
+use crate::domain::filter::{AgeBand, Quick, TimeOfDay, BANDS};
+use crate::i18n::*;
+use crate::ui::labels;
+use chrono::Weekday;
+use leptos_i18n::I18nContext;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterTexts {
+    pub heading: String,
+    pub quick_label: String,
+    pub age: String,
+    pub band: String,
+    pub any: String,
+    pub days_legend: String,
+    pub text: String,
+    pub more: String,
+    pub time: String,
+    pub category: String,
+    pub language: String,
+    pub free: String,
+    pub step_free: String,
+    pub no_registration: String,
+    pub apply: String,
+    pub reset: String,
+    pub none: String,
+    pub widen_intro: String,
+    pub not_understood: Option<String>,
+    /// (short, long) weekday names, Monday first.
+    pub days: Vec<(String, String)>,
+    /// Labels in the order of `BANDS`, `TimeOfDay::ALL`, `Category::ALL`, `Quick::ALL`.
+    pub bands: Vec<String>,
+    pub times: Vec<String>,
+    pub categories: Vec<String>,
+    pub quick: Vec<String>,
+    /// (code, name) of the languages spoken on this board.
+    pub languages: Vec<(String, String)>,
+    /// (what, label) for the "widen" links, keyed like `filter::widenings`.
+    pub widen: Vec<(String, String)>,
+}
+
+/// All filter words in the page language.
+pub fn filter_texts(
+    i18n: I18nContext<Locale>,
+    languages: &[String],
+    not_understood: &[String],
+) -> FilterTexts {
+    let s = |v: &str| v.to_owned();
+    FilterTexts {
+        heading: s(t_string!(i18n, filter.heading)),
+        quick_label: s(t_string!(i18n, filter.quick_label)),
+        age: s(t_string!(i18n, filter.age)),
+        band: s(t_string!(i18n, filter.band)),
+        any: s(t_string!(i18n, filter.any)),
+        days_legend: s(t_string!(i18n, filter.days)),
+        text: s(t_string!(i18n, filter.text)),
+        more: s(t_string!(i18n, filter.more)),
+        time: s(t_string!(i18n, filter.time)),
+        category: s(t_string!(i18n, filter.category)),
+        language: s(t_string!(i18n, filter.language)),
+        free: s(t_string!(i18n, filter.free)),
+        step_free: s(t_string!(i18n, filter.step_free)),
+        no_registration: s(t_string!(i18n, filter.no_registration)),
+        apply: s(t_string!(i18n, filter.apply)),
+        reset: s(t_string!(i18n, filter.reset)),
+        none: s(t_string!(i18n, filter.none)),
+        widen_intro: s(t_string!(i18n, filter.widen)),
+        not_understood: (!not_understood.is_empty())
+            .then(|| t_string!(i18n, filter.not_understood, params = not_understood.join(", ")).to_string()),
+        days: (0u8..7)
+            .map(|d| {
+                let w = Weekday::try_from(d).unwrap_or(Weekday::Mon);
+                (s(labels::weekday_short(i18n, w)), s(labels::weekday(i18n, w)))
+            })
+            .collect(),
+        bands: BANDS
+            .iter()
+            .map(|(_, b)| match b {
+                AgeBand::Range(lo, hi) => format!("{lo}–{hi}"),
+                AgeBand::Parents => s(t_string!(i18n, filter.band_parents)),
+            })
+            .collect(),
+        times: TimeOfDay::ALL
+            .iter()
+            .map(|(_, t)| match t {
+                TimeOfDay::Morning => s(t_string!(i18n, filter.morning)),
+                TimeOfDay::Afternoon => s(t_string!(i18n, filter.afternoon)),
+                TimeOfDay::Evening => s(t_string!(i18n, filter.evening)),
+            })
+            .collect(),
+        categories: Category::ALL.iter().map(|c| s(labels::category(i18n, *c))).collect(),
+        quick: Quick::ALL
+            .iter()
+            .map(|(_, q)| match q {
+                Quick::Today => s(t_string!(i18n, filter.quick_today)),
+                Quick::Now => s(t_string!(i18n, filter.quick_now)),
+                Quick::Weekend => s(t_string!(i18n, filter.quick_weekend)),
+            })
+            .collect(),
+        languages: languages.iter().map(|code| (code.clone(), labels::spoken_language(i18n, code))).collect(),
+        widen: [
+            ("days", t_string!(i18n, filter.widen_days)),
+            ("age", t_string!(i18n, filter.widen_age)),
+            ("time", t_string!(i18n, filter.widen_time)),
+            ("category", t_string!(i18n, filter.widen_category)),
+            ("text", t_string!(i18n, filter.widen_text)),
+            ("all", t_string!(i18n, filter.widen_all)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect(),
+    }
+}
