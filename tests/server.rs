@@ -367,7 +367,7 @@ async fn network_page_lists_places_and_organisations() {
     }
     assert_eq!(by_org, all);
     assert_eq!(by_place, all);
-    assert!(dir.places.iter().any(|p| p.opening_hours.is_some()));
+    assert!(dir.places.iter().any(|p| p.place.opening_hours.is_some()));
     let (status, html) = get(&app, "/de/welheim/network").await;
     assert_eq!(status, StatusCode::OK);
     for o in &offers {

@@ -3,7 +3,8 @@
 use super::error::decode;
 use super::{Db, DbError};
 use crate::domain::directory::{Directory, OfferLink, OrganisationEntry, PlaceEntry};
-use crate::domain::place::Accessibility;
+use crate::domain::organisation::Organisation;
+use crate::domain::place::{Accessibility, Place};
 use crate::domain::quarter::Address;
 use sqlx::FromRow;
 use std::collections::HashMap;
@@ -109,14 +110,17 @@ impl Db {
                 .into_iter()
                 .map(|p| PlaceEntry {
                     offers: by_place.remove(&p.slug).unwrap_or_default(),
-                    slug: p.slug,
-                    name: p.name,
-                    address: Address { street: p.street, postcode: p.postcode, city: p.city },
-                    access: Accessibility {
-                        step_free: p.step_free != 0,
-                        accessible_toilet: p.accessible_toilet != 0,
+                    place: Place {
+                        slug: p.slug,
+                        name: p.name,
+                        address: Address { street: p.street, postcode: p.postcode, city: p.city },
+                        coordinates: None,
+                        access: Accessibility {
+                            step_free: p.step_free != 0,
+                            accessible_toilet: p.accessible_toilet != 0,
+                        },
+                        opening_hours: p.opening_hours,
                     },
-                    opening_hours: p.opening_hours,
                 })
                 .collect(),
             organisations: orgs
@@ -124,13 +128,15 @@ impl Db {
                 .map(|g| {
                     Ok(OrganisationEntry {
                         offers: by_org.remove(&g.slug).unwrap_or_default(),
-                        kind: decode("organisation kind", &g.kind)?,
-                        slug: g.slug,
-                        name: g.name,
-                        phone: g.phone,
-                        email: g.email,
-                        website: g.website,
-                        description: g.description,
+                        organisation: Organisation {
+                            kind: decode("organisation kind", &g.kind)?,
+                            slug: g.slug,
+                            name: g.name,
+                            phone: g.phone,
+                            email: g.email,
+                            website: g.website,
+                            description: g.description,
+                        },
                     })
                 })
                 .collect::<Result<_, DbError>>()?,

@@ -1,9 +1,8 @@
 //! A quarter's network: its places (with opening hours) and the organisations active there, each
 //! with their offers — the actors made visible to each other and to families.
 
-use super::category::OrgKind;
-use super::place::Accessibility;
-use super::quarter::Address;
+use super::organisation::Organisation;
+use super::place::Place;
 use serde::{Deserialize, Serialize};
 
 /// A link to an offer, with the language its title is in.
@@ -14,25 +13,17 @@ pub struct OfferLink {
     pub lang: String,
 }
 
+/// A place with the offers that happen there.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceEntry {
-    pub slug: String,
-    pub name: String,
-    pub address: Address,
-    pub access: Accessibility,
-    pub opening_hours: Option<String>,
+    pub place: Place,
     pub offers: Vec<OfferLink>,
 }
 
+/// An organisation with the offers it runs in the quarter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganisationEntry {
-    pub slug: String,
-    pub name: String,
-    pub kind: OrgKind,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub description: String,
+    pub organisation: Organisation,
     pub offers: Vec<OfferLink>,
 }
 

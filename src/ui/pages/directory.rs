@@ -66,7 +66,8 @@ fn DirectoryView(dir: Directory, locale: Locale) -> impl IntoView {
     let places = dir
         .places
         .into_iter()
-        .map(|p| {
+        .map(|entry| {
+            let p = entry.place;
             view! {
                 <li class="card">
                     <h3 dir="auto">{p.name}</h3>
@@ -75,7 +76,7 @@ fn DirectoryView(dir: Directory, locale: Locale) -> impl IntoView {
                     {p.access.accessible_toilet.then(|| view! { <p>{t!(i18n, offer.accessible_toilet)}</p> })}
                     {p.opening_hours.map(|h| view! { <p>{t!(i18n, offer.opening_hours)} ": " <span lang="de" dir="auto">{h}</span></p> })}
                     <h4>{t!(i18n, directory.offers)}</h4>
-                    {offer_links(p.offers, locale)}
+                    {offer_links(entry.offers, locale)}
                 </li>
             }
         })
@@ -83,7 +84,8 @@ fn DirectoryView(dir: Directory, locale: Locale) -> impl IntoView {
     let orgs = dir
         .organisations
         .into_iter()
-        .map(|g| {
+        .map(|entry| {
+            let g = entry.organisation;
             view! {
                 <li class="card">
                     <h3 dir="auto">{g.name} " (" {labels::org_kind(i18n, g.kind)} ")"</h3>
@@ -92,7 +94,7 @@ fn DirectoryView(dir: Directory, locale: Locale) -> impl IntoView {
                     {g.email.map(|e| view! { <p><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></p> })}
                     {g.website.map(|w| view! { <p><a href=w.clone() rel="noopener" dir="ltr">{w.clone()}</a></p> })}
                     <h4>{t!(i18n, directory.offers)}</h4>
-                    {offer_links(g.offers, locale)}
+                    {offer_links(entry.offers, locale)}
                 </li>
             }
         })
