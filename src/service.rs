@@ -5,13 +5,15 @@ use crate::clock::local_now;
 use crate::config::CalendarSettings;
 use crate::db::{Db, DbError};
 use crate::domain::board::{offer_facts, sort_offers, Board};
-use crate::domain::filter::{Filter, Today};
+use crate::domain::filter::{Filter, OfferFacts, Today};
 use crate::domain::holidays::HolidayCalendar;
-use crate::domain::offer::OfferDetail;
+use crate::domain::offer::{OfferDetail, OfferSummary};
 use crate::domain::schedule::expand::{merged, next_occurrence, running_now, upcoming};
 use crate::domain::schedule::rule::monday_of;
+use crate::domain::schedule::Occurrence;
 use crate::domain::week_plan::{iso_week_label, typical_week, week_plan, PlannedOffer, WeekPage};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use std::collections::HashSet;
 
 /// How many upcoming occurrences an offer page lists.
 pub const UPCOMING: usize = 8;
@@ -28,6 +30,33 @@ pub async fn holiday_calendar(
         .ok_or_else(|| DbError::Corrupt(format!("unknown region {}", settings.region)))
 }
 
+/// Slugs matching the filter's text search, or `None` when it has no text.
+async fn text_hits(db: &Db, quarter: &str, filter: &Filter) -> Result<Option<HashSet<String>>, DbError> {
+    match &filter.text {
+        Some(text) => Ok(Some(db.search_offers(quarter, text).await?)),
+        None => Ok(None),
+    }
+}
+
+/// An offer's occurrences in the week starting `monday`, and what the filter knows about it then.
+fn week_facts(
+    o: &OfferSummary,
+    cal: &HolidayCalendar,
+    monday: NaiveDate,
+    now: NaiveDateTime,
+    text_hits: Option<&HashSet<String>>,
+) -> (Vec<Occurrence>, OfferFacts) {
+    let week = merged(&o.schedules, cal, monday, monday + Duration::days(6));
+    let running = !running_now(&o.schedules, cal, now).is_empty();
+    let text_match = text_hits.is_none_or(|hits| hits.contains(&o.slug));
+    let facts = offer_facts(o, &week, running, text_match);
+    (week, facts)
+}
+
+fn today_of(now: NaiveDateTime) -> Today {
+    Today { weekday_bit: 1 << now.date().weekday().num_days_from_monday() }
+}
+
 /// A quarter's board with each offer's next date, in board order, marked by whether it matches
 /// `filter` in this week.
 pub async fn board(
@@ -40,19 +69,13 @@ pub async fn board(
     let now = local_now(settings.tz);
     let (quarter, mut offers, places) = db.get_board_parts(locale, quarter).await?;
     let cal = holiday_calendar(db, settings, now.date()).await?;
-    let found = match &filter.text {
-        Some(text) => Some(db.search_offers(&quarter.slug, text).await?),
-        None => None,
-    };
+    let found = text_hits(db, &quarter.slug, &filter).await?;
     let monday = monday_of(now.date());
-    let today = Today { weekday_bit: 1 << now.date().weekday().num_days_from_monday() };
     for o in &mut offers {
         o.next = next_occurrence(&o.schedules, &cal, now);
-        let week = merged(&o.schedules, &cal, monday, monday + Duration::days(6));
+        let (week, facts) = week_facts(o, &cal, monday, now, found.as_ref());
         o.cancelled_this_week = week.iter().find(|w| w.is_cancelled()).cloned();
-        let text_match = found.as_ref().is_none_or(|f| f.contains(&o.slug));
-        let facts = offer_facts(o, &week, !running_now(&o.schedules, &cal, now).is_empty(), text_match);
-        o.matches = filter.matches(&facts, today);
+        o.matches = filter.matches(&facts, today_of(now));
         o.facts = facts;
     }
     sort_offers(&mut offers);
@@ -104,20 +127,11 @@ pub async fn week(
     }
     let (q, offers, _places) = db.get_board_parts(locale, quarter).await?;
     let cal = holiday_calendar(db, settings, monday).await?;
-    let found = match &filter.text {
-        Some(text) => Some(db.search_offers(&q.slug, text).await?),
-        None => None,
-    };
+    let found = text_hits(db, &q.slug, filter).await?;
     let now = local_now(settings.tz);
-    let today_bit = Today { weekday_bit: 1 << now.date().weekday().num_days_from_monday() };
     let planned: Vec<PlannedOffer> = offers
         .into_iter()
-        .filter(|o| {
-            let week = merged(&o.schedules, &cal, monday, monday + Duration::days(6));
-            let text_match = found.as_ref().is_none_or(|f| f.contains(&o.slug));
-            let running = !running_now(&o.schedules, &cal, now).is_empty();
-            filter.matches(&offer_facts(o, &week, running, text_match), today_bit)
-        })
+        .filter(|o| filter.matches(&week_facts(o, &cal, monday, now, found.as_ref()).1, today_of(now)))
         .map(|o| PlannedOffer {
             slug: o.slug,
             title: o.title,
