@@ -2,7 +2,6 @@
 
 use super::NotFoundPage;
 use crate::domain::board::Board;
-use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_board;
 use crate::ui::components::filter_panel::FilterPanel;
@@ -10,7 +9,6 @@ use crate::ui::components::filter_texts::filter_texts;
 use crate::ui::components::offer_card::OfferCard;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::locale::route_locale;
-use crate::ui::status::set_status;
 use crate::ui::tel_href;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
@@ -20,7 +18,6 @@ pub fn BoardPage() -> impl IntoView {
     let Some(locale) = route_locale() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let i18n = use_i18n();
     let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
     let query = use_location().search.get_untracked().trim_start_matches('?').to_owned();
     let board = move || {
@@ -28,11 +25,7 @@ pub fn BoardPage() -> impl IntoView {
         Suspend::new(async move {
             match get_board(locale.as_str().to_owned(), quarter, query).await {
                 Ok(board) => view! { <BoardView board locale/> }.into_any(),
-                Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
-                Err(_) => {
-                    set_status(500);
-                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
-                }
+                Err(e) => super::load_failed(e),
             }
         })
     };

@@ -3,14 +3,12 @@
 
 use super::NotFoundPage;
 use crate::domain::directory::{Directory, OfferLink};
-use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_directory;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::components::untranslated::UntranslatedMark;
 use crate::ui::labels;
 use crate::ui::locale::route_locale;
-use crate::ui::status::set_status;
 use crate::ui::tel_href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -20,18 +18,13 @@ pub fn DirectoryPage() -> impl IntoView {
     let Some(locale) = route_locale() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let i18n = use_i18n();
     let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
     let page = move || {
         let quarter = quarter.clone();
         Suspend::new(async move {
             match get_directory(locale.as_str().to_owned(), quarter).await {
                 Ok(dir) => view! { <DirectoryView dir locale/> }.into_any(),
-                Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
-                Err(_) => {
-                    set_status(500);
-                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
-                }
+                Err(e) => super::load_failed(e),
             }
         })
     };

@@ -2,7 +2,6 @@
 
 use super::NotFoundPage;
 use crate::domain::offer::{Cost, OfferDetail};
-use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_offer;
 use crate::ui::components::age_text::age_text;
@@ -14,7 +13,6 @@ use crate::ui::components::share_button::ShareButton;
 use crate::ui::components::untranslated::UntranslatedMark;
 use crate::ui::labels;
 use crate::ui::locale::route_locale;
-use crate::ui::status::set_status;
 use crate::ui::tel_href;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -24,7 +22,6 @@ pub fn OfferPage() -> impl IntoView {
     let Some(locale) = route_locale() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let i18n = use_i18n();
     let slug = use_params_map().read_untracked().get("offer").unwrap_or_default();
     let easy = use_query_map().read_untracked().get("easy").is_some_and(|v| v == "1");
     let offer = move || {
@@ -32,11 +29,7 @@ pub fn OfferPage() -> impl IntoView {
         Suspend::new(async move {
             match get_offer(locale.as_str().to_owned(), slug).await {
                 Ok(offer) => view! { <OfferView offer locale easy/> }.into_any(),
-                Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
-                Err(_) => {
-                    set_status(500);
-                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
-                }
+                Err(e) => super::load_failed(e),
             }
         })
     };

@@ -9,7 +9,6 @@ use crate::ui::components::page_frame::PageFrame;
 use crate::ui::components::schedule_text::ScheduleSummary;
 use crate::ui::locale::route_locale;
 use crate::ui::pages::NotFoundPage;
-use crate::ui::status::set_status;
 use crate::ui::tel_href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -19,17 +18,13 @@ pub fn ShortlistPage() -> impl IntoView {
     let Some(locale) = route_locale() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let i18n = use_i18n();
     let list = use_query_map().read_untracked().get("list").unwrap_or_default();
     let page = move || {
         let list = list.clone();
         Suspend::new(async move {
             match get_shortlist(locale.as_str().to_owned(), list).await {
                 Ok(shortlist) => view! { <ShortlistView shortlist locale/> }.into_any(),
-                Err(_) => {
-                    set_status(500);
-                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
-                }
+                Err(e) => super::load_failed(e),
             }
         })
     };

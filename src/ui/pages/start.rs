@@ -5,7 +5,6 @@ use crate::i18n::*;
 use crate::serverfns::list_quarters;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::locale::route_locale;
-use crate::ui::status::set_status;
 use leptos::prelude::*;
 
 #[component]
@@ -34,10 +33,7 @@ pub fn StartPage() -> impl IntoView {
                         .collect_view();
                     view! { <ul class="quarter-list">{items}</ul> }.into_any()
                 }
-                Err(_) => {
-                    set_status(500);
-                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
-                }
+                Err(e) => super::load_failed(e),
             }
         })
     };

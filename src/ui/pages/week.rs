@@ -5,7 +5,6 @@
 use super::NotFoundPage;
 use crate::domain::schedule::{HolidayMode, Rule, Status};
 use crate::domain::week_plan::{DayPlan, Pattern, TypicalEntry, WeekPage};
-use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_week;
 use crate::ui::components::occurrence_text::StatusBadge;
@@ -13,7 +12,6 @@ use crate::ui::components::page_frame::PageFrame;
 use crate::ui::components::schedule_text::{date_text, rule_text, times_text};
 use crate::ui::labels;
 use crate::ui::locale::route_locale;
-use crate::ui::status::set_status;
 use chrono::{Datelike, Duration};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
@@ -23,7 +21,6 @@ pub fn WeekPlanPage() -> impl IntoView {
     let Some(locale) = route_locale() else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let i18n = use_i18n();
     let params = use_params_map().read_untracked();
     let quarter = params.get("quarter").unwrap_or_default();
     let week = params.get("week");
@@ -33,11 +30,7 @@ pub fn WeekPlanPage() -> impl IntoView {
         Suspend::new(async move {
             match get_week(locale.as_str().to_owned(), quarter, week, query).await {
                 Ok(page) => view! { <WeekView page locale/> }.into_any(),
-                Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
-                Err(_) => {
-                    set_status(500);
-                    view! { <p role="alert">{t!(i18n, error.internal)}</p> }.into_any()
-                }
+                Err(e) => super::load_failed(e),
             }
         })
     };
