@@ -2,16 +2,29 @@
 //! driver so one query serves every backend; each backend has its own `migrations/<backend>/`.
 //! One function per query, named verb_noun; rows are converted to domain types here.
 
+mod audit;
 mod connect;
 mod directory;
 mod document;
 mod error;
 mod flags;
 mod offer_detail;
+mod offer_edit;
+mod offer_records;
+mod offer_rows;
 mod offers;
 mod quarters;
 mod schedules;
 mod search;
+mod staff_offers;
+mod submissions;
+mod user_links;
+mod users;
+mod write;
 
 pub use connect::{Backend, Db};
 pub use error::DbError;
+pub use offer_records::StoredOffer;
+pub use submissions::Submission;
+pub use user_links::{LinkPurpose, UserLink};
+pub use users::{Account, NewUser};

@@ -1,18 +1,24 @@
 //! Pure domain types and rules shared by the server and the browser: no Leptos, no sqlx.
 
 pub mod age;
+pub mod audit;
 pub mod board;
+#[macro_use]
 pub mod category;
 pub mod directory;
 pub mod document;
 pub mod filter;
 pub mod holidays;
 pub mod offer;
+pub mod offer_form;
 pub mod organisation;
 pub mod place;
+pub mod policy;
 pub mod quarter;
 pub mod schedule;
 pub mod shortlist;
 pub mod slug;
+pub mod staff;
+pub mod staff_offer;
 pub mod time_text;
 pub mod week_plan;

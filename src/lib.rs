@@ -7,6 +7,8 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod domain;
 pub mod error;
 pub mod serverfns;

@@ -49,7 +49,12 @@ pub async fn router(
     let demo = db.get_flag("demo").await?.is_some();
     let public_url =
         config::public_url(std::env::var("PUBLIC_URL").ok().as_deref(), leptos_options.site_addr)?;
-    let state = AppState { leptos_options, db, demo, calendar, public_url };
+    let secure = public_url.starts_with("https://");
+    let sessions = crate::auth::session::layer(crate::auth::session::store(&db).await?, secure);
+    let auth =
+        axum_login::AuthManagerLayerBuilder::new(crate::auth::Backend { db: db.clone() }, sessions).build();
+    let limits = std::sync::Arc::new(crate::auth::limit::SignInLimits::default());
+    let state = AppState { leptos_options, db, demo, calendar, public_url, limits };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.
@@ -72,6 +77,8 @@ pub async fn router(
             shell,
         ))
         .layer(axum::middleware::from_fn(crate::language::redirect_to_locale))
+        .layer(auth)
+        .layer(tower_http::csrf::CsrfLayer::new())
         .layer(CompressionLayer::new())
         .with_state(state);
     Ok(app)
@@ -96,7 +103,7 @@ pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
         _ => StartError::Listen { addr: addr.to_string(), source: e },
     })?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app)
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| StartError::Listen { addr: addr.to_string(), source: e })

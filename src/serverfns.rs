@@ -1,6 +1,7 @@
 //! Server functions: thin wrappers that check their arguments, make one call into the storage
 //! layer and map its error. Their signatures are shared with the browser.
 
+pub mod account;
 mod get_board;
 mod get_directory;
 mod get_offer;
@@ -8,6 +9,9 @@ mod get_shortlist;
 mod get_week;
 mod list_quarters;
 mod search_offers;
+
+#[cfg(feature = "ssr")]
+pub mod respond;
 
 pub use get_board::get_board;
 pub use get_directory::get_directory;

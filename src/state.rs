@@ -16,6 +16,8 @@ pub struct AppState {
     pub calendar: CalendarSettings,
     /// Base of absolute links (QR codes, feeds, sharing).
     pub public_url: String,
+    /// Sign-in attempt limits of this process.
+    pub limits: std::sync::Arc<crate::auth::limit::SignInLimits>,
 }
 
 impl AppState {
@@ -25,5 +27,6 @@ impl AppState {
         provide_context(DemoNotice(self.demo));
         provide_context(self.calendar.clone());
         provide_context(PublicUrl(self.public_url.clone()));
+        provide_context(self.limits.clone());
     }
 }

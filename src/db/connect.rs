@@ -15,6 +15,17 @@ pub enum Backend {
 pub struct Db {
     pub(crate) pool: AnyPool,
     pub backend: Backend,
+    url: Url,
+}
+
+/// The connection address; `Debug` never shows it (it may hold a password).
+#[derive(Clone)]
+struct Url(String);
+
+impl std::fmt::Debug for Url {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<database url>")
+    }
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -30,7 +41,7 @@ impl Db {
             return Err(DbError::Corrupt(format!("unsupported database URL scheme in {url:?}")));
         };
         let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
-        let db = Db { pool, backend };
+        let db = Db { pool, backend, url: Url(url.to_owned()) };
         if backend == Backend::Sqlite {
             sqlx::query("PRAGMA journal_mode = WAL").execute(&db.pool).await?;
         }
@@ -43,6 +54,11 @@ impl Db {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
         }
         Ok(())
+    }
+
+    /// The address it was opened with (for the session store's own pool).
+    pub fn url(&self) -> &str {
+        &self.url.0
     }
 
     /// Closes every connection (used by tests and at shutdown).

@@ -1,20 +1,9 @@
 //! Writing a whole city document (the demo city, later imports) in one transaction.
 
-use super::schedules::insert_schedule;
+use super::offer_rows::{insert_offer, lookup, Ids};
 use super::{Db, DbError};
-use crate::domain::document::{CityDocument, OfferRecord, OrganisationRecord, PlaceRecord, QuarterRecord};
-use crate::domain::holidays::HolidayCalendar;
-use crate::domain::schedule::validate::parse_schedule;
+use crate::domain::document::{CityDocument, OrganisationRecord, PlaceRecord, QuarterRecord};
 use sqlx::AnyConnection;
-use std::collections::HashMap;
-
-/// Slug → row id of what was inserted so far, to resolve references.
-#[derive(Default)]
-struct Ids {
-    quarters: HashMap<String, i64>,
-    organisations: HashMap<String, i64>,
-    places: HashMap<String, i64>,
-}
 
 impl Db {
     /// Loads the demo city unless it is loaded already; all or nothing. Returns whether it loaded.
@@ -61,10 +50,6 @@ async fn insert_records(conn: &mut AnyConnection, doc: &CityDocument) -> Result<
         insert_offer(conn, o, &ids).await?;
     }
     Ok(())
-}
-
-fn lookup(ids: &HashMap<String, i64>, slug: &str) -> Result<i64, DbError> {
-    ids.get(slug).copied().ok_or_else(|| DbError::Corrupt(format!("unknown reference {slug:?}")))
 }
 
 async fn insert_quarter(conn: &mut AnyConnection, q: &QuarterRecord) -> Result<i64, DbError> {
@@ -158,100 +143,4 @@ async fn insert_place(conn: &mut AnyConnection, p: &PlaceRecord, quarter: i64) -
             .await?;
     }
     Ok(id)
-}
-
-async fn insert_offer(conn: &mut AnyConnection, o: &OfferRecord, ids: &Ids) -> Result<i64, DbError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO offers (slug, organisation_id, place_id, category, age_min, age_max, is_free,
-                             registration_required, contact_name, contact_phone, contact_email,
-                             status, last_confirmed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-    )
-    .bind(&o.slug)
-    .bind(lookup(&ids.organisations, &o.organisation)?)
-    .bind(lookup(&ids.places, &o.place)?)
-    .bind(o.category.code())
-    .bind(o.age_min.map(i64::from))
-    .bind(o.age_max.map(i64::from))
-    .bind(i64::from(o.free))
-    .bind(i64::from(o.registration_required))
-    .bind(&o.contact.name)
-    .bind(&o.contact.phone)
-    .bind(&o.contact.email)
-    .bind(o.status.code())
-    .bind(o.last_confirmed.to_string())
-    .fetch_one(&mut *conn)
-    .await?;
-    insert_offer_text(
-        conn,
-        id,
-        "de",
-        &o.title,
-        &o.description,
-        o.cost_text.as_deref(),
-        o.registration_text.as_deref(),
-    )
-    .await?;
-    if let Some(easy) = &o.easy_description {
-        sqlx::query("UPDATE offer_texts SET easy_description = $1 WHERE offer_id = $2 AND locale = 'de'")
-            .bind(easy)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    for (locale, t) in &o.translations {
-        insert_offer_text(conn, id, locale, &t.title, &t.description, None, None).await?;
-    }
-    for q in &o.quarters {
-        sqlx::query("INSERT INTO offer_quarters (offer_id, quarter_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(lookup(&ids.quarters, q)?)
-            .execute(&mut *conn)
-            .await?;
-    }
-    for a in &o.audiences {
-        sqlx::query("INSERT INTO offer_audiences (offer_id, audience) VALUES ($1, $2)")
-            .bind(id)
-            .bind(a.code())
-            .execute(&mut *conn)
-            .await?;
-    }
-    for l in &o.languages {
-        sqlx::query("INSERT INTO offer_languages (offer_id, language) VALUES ($1, $2)")
-            .bind(id)
-            .bind(l)
-            .execute(&mut *conn)
-            .await?;
-    }
-    let place_id = |slug: &str| lookup(&ids.places, slug);
-    for input in &o.schedules {
-        let parsed = parse_schedule(input, &HolidayCalendar::default())
-            .map_err(|issues| DbError::Corrupt(format!("schedule of {}: {issues:?}", o.slug)))?;
-        insert_schedule(conn, id, &parsed.schedule, &place_id).await?;
-    }
-    Ok(id)
-}
-
-async fn insert_offer_text(
-    conn: &mut AnyConnection,
-    offer: i64,
-    locale: &str,
-    title: &str,
-    description: &str,
-    cost: Option<&str>,
-    registration: Option<&str>,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO offer_texts (offer_id, locale, title, description, cost_text, registration_text)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(offer)
-    .bind(locale)
-    .bind(title)
-    .bind(description)
-    .bind(cost)
-    .bind(registration)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
 }

@@ -8,6 +8,12 @@ pub enum DbError {
     /// The row asked for does not exist.
     #[error("not found")]
     NotFound,
+    /// A unique value is taken already; names the constraint (`offers.slug`).
+    #[error("duplicate {0}")]
+    Duplicate(&'static str),
+    /// The record changed since the version the caller started from.
+    #[error("version conflict")]
+    Conflict,
     /// A stored value does not fit the domain (e.g. an unknown category code).
     #[error("corrupt row: {0}")]
     Corrupt(String),
@@ -18,10 +24,15 @@ pub enum DbError {
 }
 
 impl From<DbError> for AppError {
-    /// Logs the detail; the browser only learns "not found" or "internal".
+    /// Logs the detail; the browser only learns "not found", "taken", "conflict" or "internal".
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => AppError::NotFound,
+            DbError::Duplicate(constraint) => {
+                let field = constraint.rsplit('.').next().unwrap_or(constraint);
+                AppError::Invalid { field: field.into(), reason: "taken".into() }
+            }
+            DbError::Conflict => AppError::Conflict,
             other => {
                 tracing::error!(error = %other, "storage error");
                 AppError::Internal

@@ -21,11 +21,11 @@ macro_rules! coded_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = UnknownCode;
+            type Err = $crate::domain::category::UnknownCode;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
                     $($code => Ok($name::$variant),)+
-                    _ => Err(UnknownCode(s.to_owned())),
+                    _ => Err($crate::domain::category::UnknownCode(s.to_owned())),
                 }
             }
         }

@@ -76,7 +76,7 @@ pub struct PlaceRecord {
     pub name_translations: BTreeMap<String, String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfferRecord {
     pub slug: String,
     pub title: String,
@@ -103,16 +103,19 @@ pub struct OfferRecord {
     /// Translated title and description per locale code; German is the record itself.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, TextRecord>,
+    /// A note for staff and guides only; never shown to residents.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub internal_note: String,
 }
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactRecord {
     pub name: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextRecord {
     pub title: String,
     pub description: String,

@@ -6,6 +6,7 @@
 //! default); converting to instants happens on the server (`src/clock.rs`).
 
 pub mod expand;
+pub mod input;
 pub mod rule;
 pub mod validate;
 

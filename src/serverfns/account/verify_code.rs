@@ -1,0 +1,41 @@
+//! The second step of signing in: the code from the authenticator app.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Checks the six-digit code of the account that passed the password step (within 5 minutes).
+#[server]
+pub async fn verify_code(code: String) -> Result<(), AppError> {
+    use crate::auth::limit::SignInLimits;
+    use crate::serverfns::respond;
+    let staff = crate::auth::staff().await?;
+    let mut auth = staff.auth;
+    let lang = respond::page_locale();
+    let pending: Option<i64> = auth.session.get(super::PENDING_USER).await.ok().flatten();
+    let at: i64 = auth.session.get(super::PENDING_AT).await.ok().flatten().unwrap_or(0);
+    let fresh = chrono::Utc::now().timestamp() - at < 300;
+    let db = super::super::db()?;
+    let account = match pending.filter(|_| fresh) {
+        Some(id) => db.get_account(id).await?.filter(|a| !a.disabled),
+        None => None,
+    };
+    let Some(account) = account else {
+        return respond::answer(None, Err(AppError::Unauthorized), None, "").await;
+    };
+    let limits = use_context::<std::sync::Arc<SignInLimits>>().ok_or(AppError::Internal)?;
+    let ip = super::client_ip();
+    let ok = !limits.blocked(&account.actor.email, ip)
+        && account.totp_secret.as_deref().is_some_and(|s| crate::auth::totp::verify(s, &code));
+    if !ok {
+        limits.fail(&account.actor.email, ip);
+        tracing::warn!(event = "second_factor_failed", user = account.actor.user_id, "wrong code");
+        if respond::from_html_form() {
+            respond::redirect(&format!("/{lang}/staff/two-factor?failed=1"));
+        }
+        return Err(AppError::Unauthorized);
+    }
+    let _ = auth.session.remove::<i64>(super::PENDING_USER).await;
+    super::complete_sign_in(&mut auth, &crate::auth::SignedIn::new(account)).await?;
+    respond::redirect(&format!("/{lang}/staff"));
+    Ok(())
+}

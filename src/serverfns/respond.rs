@@ -1,0 +1,100 @@
+//! How mutating server functions answer. A plain HTML form (no JavaScript; the browser asks for
+//! `text/html`) gets a redirect: to the next page on success, back to the form on failure with a
+//! notice kept in the staff session, or to the sign-in page. Programmatic callers get the result
+//! with the HTTP status of the error.
+
+use crate::domain::staff::Notice;
+use crate::error::AppError;
+use axum::http::{header, request::Parts, StatusCode};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+/// Session key of the notice shown on the next staff page.
+pub const NOTICE: &str = "notice";
+
+/// Whether the request is a plain form post from a browser.
+pub fn from_html_form() -> bool {
+    use_context::<Parts>().is_some_and(|p| {
+        p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+    })
+}
+
+/// The locale of the page the request came from (its Referer), else German.
+pub fn page_locale() -> String {
+    referer_path()
+        .and_then(|p| p.trim_start_matches('/').split('/').next().map(str::to_owned))
+        .filter(|l| crate::ui::locale::find_locale(l).is_some())
+        .unwrap_or_else(|| "de".into())
+}
+
+/// The local path (with query) of the page the request came from.
+pub fn referer_path() -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
+    let url = url::Url::parse(referer).ok()?;
+    let mut path = url.path().to_owned();
+    if let Some(q) = url.query() {
+        path.push('?');
+        path.push_str(q);
+    }
+    Some(path)
+}
+
+/// Sends the browser to `path` (302 for plain forms; a redirect header for script callers).
+pub fn redirect(path: &str) {
+    leptos_axum::redirect(path);
+}
+
+/// Keeps a notice for the next page of this staff session.
+pub async fn notice(session: &tower_sessions::Session, ok: bool, key: &str) {
+    let _ = session.insert(NOTICE, Notice { ok, key: key.to_owned() }).await;
+}
+
+/// Finishes a mutating server function: on success a plain form goes to `next` with the
+/// `done` notice; on failure it goes back (or to the sign-in page) with the error's notice,
+/// while script callers get the error with its HTTP status.
+pub async fn answer<T>(
+    session: Option<&tower_sessions::Session>,
+    result: Result<T, AppError>,
+    next: Option<String>,
+    done: &str,
+) -> Result<T, AppError> {
+    let html = from_html_form();
+    match &result {
+        Ok(_) => {
+            if let Some(s) = session {
+                notice(s, true, done).await;
+            }
+            if html {
+                redirect(&next.or_else(referer_path).unwrap_or_else(|| format!("/{}/staff", page_locale())));
+            }
+        }
+        Err(e) => {
+            if !html {
+                if let Some(res) = use_context::<ResponseOptions>() {
+                    res.set_status(StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::BAD_REQUEST));
+                }
+            } else if *e == AppError::Unauthorized {
+                redirect(&format!("/{}/staff/sign-in", page_locale()));
+            } else {
+                if let Some(s) = session {
+                    notice(s, false, error_key(e)).await;
+                }
+                redirect(&referer_path().unwrap_or_else(|| format!("/{}/staff", page_locale())));
+            }
+        }
+    }
+    result
+}
+
+/// The notice key for an error.
+pub fn error_key(e: &AppError) -> &'static str {
+    match e {
+        AppError::NotFound => "not_found",
+        AppError::Forbidden => "forbidden",
+        AppError::Conflict => "conflict",
+        AppError::RateLimited => "rate_limited",
+        AppError::Invalid { .. } | AppError::Fields(_) => "invalid",
+        _ => "failed",
+    }
+}
