@@ -5,6 +5,10 @@ use crate::i18n::*;
 use crate::ui::pages::{
     BoardPage, DirectoryPage, NotFoundPage, OfferPage, ShortlistPage, StartPage, WeekPlanPage,
 };
+use crate::ui::staff::{
+    AccountPage, AuditPage, LinkPage, NewOfferPage, OfferEditPage, SignInPage, StaffOffersPage,
+    TwoFactorPage, UsersPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
@@ -44,6 +48,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offers/:offer") view=OfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/list") view=ShortlistPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff") view=StaffOffersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/two-factor") view=TwoFactorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/link/:token") view=LinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/offers/new") view=NewOfferPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/offers/:id") view=OfferEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/offers/:id/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter/week") view=WeekPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter/network") view=DirectoryPage ssr=SsrMode::Async/>

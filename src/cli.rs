@@ -28,6 +28,15 @@ enum Command {
         /// The JSON file.
         file: std::path::PathBuf,
     },
+    /// Create the first administrator (or another one). The password is read from standard input.
+    CreateAdmin {
+        /// E-mail address to sign in with.
+        #[arg(long)]
+        email: String,
+        /// The name shown to colleagues.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
     /// Add or update school holidays from an iCalendar (.ics) file, then exit.
     ImportSchoolHolidays {
         /// The .ics file: one all-day event per holiday period.
@@ -52,6 +61,7 @@ pub async fn run() -> ExitCode {
         Command::SeedDemo => seed().await,
         Command::LoadDocument { file } => load_document(&file).await,
         Command::ImportSchoolHolidays { file, region } => import_holidays(&file, region.as_deref()).await,
+        Command::CreateAdmin { email, name } => create_admin(&email, &name).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,6 +103,41 @@ async fn import_holidays(file: &std::path::Path, region: Option<&str>) -> Result
     let n = db.upsert_school_holidays(&region, &holidays).await?;
     println!("{n} school holiday periods imported for {region}");
     Ok(())
+}
+
+async fn create_admin(email: &str, name: &str) -> Result<(), StartError> {
+    use crate::domain::staff::{check_password, normalise_email, Role};
+    let bad = |what: &str| StartError::Import(what.to_owned());
+    let email = normalise_email(email).map_err(|_| bad("that is not an e-mail address"))?;
+    eprintln!(
+        "Password for {email} (at least {} characters), then Enter:",
+        crate::domain::staff::MIN_PASSWORD
+    );
+    let mut password = String::new();
+    std::io::stdin().read_line(&mut password).map_err(|e| bad(&e.to_string()))?;
+    let password = password.trim_end_matches(['\r', '\n']).to_owned();
+    check_password(&password, &email).map_err(|_| {
+        bad("the password is too short, too long or too easy to guess: use at least 10 characters")
+    })?;
+    let db = server::open_database().await?;
+    let new = crate::db::NewUser {
+        email: email.clone(),
+        name: name.trim().to_owned(),
+        password_hash: crate::auth::backend::hash_password(password).await,
+        role: Role::Admin,
+        organisation: None,
+        quarters: vec![],
+    };
+    match db.create_user(&new, None).await {
+        Ok(_) => {
+            println!("administrator {email} created");
+            Ok(())
+        }
+        Err(crate::db::DbError::Duplicate(_)) => {
+            Err(bad("an account with this e-mail address exists already"))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `cargo leptos` starts the binary without arguments, so `SEED_DEMO` also applies then.

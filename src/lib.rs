@@ -27,6 +27,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod editing;
+#[cfg(feature = "ssr")]
 pub mod feeds;
 #[cfg(feature = "ssr")]
 pub mod holiday_import;

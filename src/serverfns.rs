@@ -8,7 +8,9 @@ mod get_offer;
 mod get_shortlist;
 mod get_week;
 mod list_quarters;
+pub mod offers;
 mod search_offers;
+pub mod users;
 
 #[cfg(feature = "ssr")]
 pub mod respond;

@@ -5,6 +5,7 @@ pub mod dom;
 pub mod labels;
 pub mod locale;
 pub mod pages;
+pub mod staff;
 pub mod status;
 
 /// The public base URL of the site (for QR codes and shared links); provided per request.

@@ -179,6 +179,42 @@ impl Db {
         })
     }
 
+    /// The id of the offer with this slug.
+    pub async fn get_offer_id(&self, slug: &str) -> Result<i64, DbError> {
+        sqlx::query_scalar("SELECT id FROM offers WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(DbError::NotFound)
+    }
+
+    /// The id of the organisation with this slug.
+    pub async fn get_organisation_id(&self, slug: &str) -> Result<i64, DbError> {
+        sqlx::query_scalar("SELECT id FROM organisations WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(DbError::NotFound)
+    }
+
+    /// The id of the quarter with this slug.
+    pub async fn get_quarter_id(&self, slug: &str) -> Result<i64, DbError> {
+        sqlx::query_scalar("SELECT id FROM quarters WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(DbError::NotFound)
+    }
+
+    /// The slug of an organisation.
+    pub async fn get_stored_organisation_slug(&self, id: i64) -> Result<String, DbError> {
+        sqlx::query_scalar("SELECT slug FROM organisations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(DbError::NotFound)
+    }
+
     /// Organisations, places and quarters an offer may name, by German name.
     pub async fn get_form_options(&self) -> Result<FormOptions, DbError> {
         let list = |sql: &'static str| async move {

@@ -254,7 +254,7 @@ pub(super) async fn insert_schedule(
     conn: &mut AnyConnection,
     offer: i64,
     s: &Schedule,
-    place_id: &dyn Fn(&str) -> Result<i64, DbError>,
+    place_id: &(dyn Fn(&str) -> Result<i64, DbError> + Sync),
 ) -> Result<(), DbError> {
     let (start, end) = match s.times {
         Times::AllDay => (None, None),
@@ -333,7 +333,7 @@ async fn insert_exception(
     conn: &mut AnyConnection,
     schedule: i64,
     e: &Exception,
-    place_id: &dyn Fn(&str) -> Result<i64, DbError>,
+    place_id: &(dyn Fn(&str) -> Result<i64, DbError> + Sync),
 ) -> Result<(), DbError> {
     let (cancelled, reason, new_date, new_times, new_place) = match &e.kind {
         ExceptionKind::Cancelled { reason } => (1i64, Some(reason.clone()), None, None, None),

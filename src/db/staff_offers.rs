@@ -78,6 +78,7 @@ impl Db {
                     version: r.version,
                     pending: r.pending != 0,
                     can_edit: false,
+                    can_read: false,
                 })
             })
             .collect()

@@ -1,6 +1,7 @@
 //! The offer form of the staff area: every field as the browser sends it (text, so nothing typed
 //! is lost to a type error), converted to and from the canonical [`OfferRecord`].
 
+pub mod diff;
 pub mod validate;
 
 use super::document::{OfferRecord, TextRecord};

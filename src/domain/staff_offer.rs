@@ -41,8 +41,10 @@ pub struct StaffOfferRow {
     pub pending: bool,
     /// Per content locale other than German.
     pub translations: Vec<(String, Translation)>,
-    /// Filled in by the server from the policy: whether the viewer may edit it.
+    /// Filled in by the server from the policy: whether the viewer may edit it, and whether
+    /// they may open it in the staff area (drafts and internal notes).
     pub can_edit: bool,
+    pub can_read: bool,
 }
 
 /// Which offers to list. Parsed from the list page's query; unknown values are ignored.
@@ -121,6 +123,7 @@ mod tests {
             pending: false,
             translations: vec![],
             can_edit: false,
+            can_read: false,
         }
     }
 

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod staff;
+
 use quartiersboard::db::Db;
 use tempfile::TempDir;
 

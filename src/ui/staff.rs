@@ -1,0 +1,29 @@
+//! The staff area: server-rendered pages with plain HTML forms that post to server functions.
+//! Nothing here is an island, so none of it reaches the browser's WebAssembly; every form works
+//! without JavaScript, and a form that fails comes back with the typed values and the reasons.
+
+pub mod account;
+pub mod audit;
+pub mod fields;
+pub mod frame;
+pub mod labels;
+pub mod link;
+pub mod offer_edit;
+pub mod offer_fields;
+pub mod offers;
+pub mod schedule_fields;
+pub mod sign_in;
+pub mod users;
+
+pub use account::AccountPage;
+pub use audit::AuditPage;
+pub use link::LinkPage;
+pub use offer_edit::{NewOfferPage, OfferEditPage};
+pub use offers::StaffOffersPage;
+pub use sign_in::{SignInPage, TwoFactorPage};
+pub use users::UsersPage;
+
+/// The address a server function's form posts to.
+pub fn action<T: leptos::server_fn::ServerFn>() -> &'static str {
+    T::PATH
+}

@@ -1,0 +1,99 @@
+//! The frame of every staff page: `<html lang dir>`, title, navigation, who is signed in, the
+//! notice of the last form post, and a sign-out button. Not signed in: off to the sign-in page.
+
+use super::labels;
+use crate::i18n::*;
+use crate::serverfns::account::{get_staff_frame, SignOut, StaffFrame};
+use crate::ui::components::language_switcher::LanguageSwitcher;
+use leptos::prelude::*;
+use leptos_meta::{Html, Meta, Title};
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+/// `signed_in`: the page needs a signed-in person (all but sign-in, code and link pages).
+#[component]
+pub fn StaffFrame(
+    #[prop(into)] title: String,
+    #[prop(default = true)] signed_in: bool,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let lang = locale.as_str();
+    let path = use_location().pathname.get_untracked();
+    let children = StoredValue::new(children);
+    let frame = move || {
+        let path = path.clone();
+        Suspend::new(async move {
+            let frame = get_staff_frame().await.unwrap_or(StaffFrame {
+                actor: None,
+                must_enrol: false,
+                notice: None,
+            });
+            let account_path = format!("/{lang}/staff/account");
+            if signed_in && frame.actor.is_none() {
+                return view! { <Redirect path=format!("/{lang}/staff/sign-in")/> }.into_any();
+            }
+            if signed_in && frame.must_enrol && path != account_path {
+                return view! { <Redirect path=account_path/> }.into_any();
+            }
+            view! { <Nav frame=frame.clone()/> <Notice frame/> <main id="main">{children.with_value(|c| c())}</main> }
+                .into_any()
+        })
+    };
+    view! {
+        <Html {..} lang=lang dir=locale.direction().as_str()/>
+        <Title text=format!("{title} – {}", t_string!(i18n, staff.area))/>
+        <Meta name="robots" content="noindex"/>
+        <a class="skip-link" href="#main">{t!(i18n, site.skip)}</a>
+        <Suspense fallback=|| ()>{frame}</Suspense>
+    }
+}
+
+#[component]
+fn Nav(frame: StaffFrame) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.get_locale_untracked().as_str();
+    let Some(actor) = frame.actor else {
+        return view! {
+            <header class="site-header staff-header">
+                <a class="brand" href=format!("/{lang}")>{t!(i18n, site.name)}</a>
+                <LanguageSwitcher/>
+            </header>
+        }
+        .into_any();
+    };
+    let admin = actor.role == crate::domain::staff::Role::Admin;
+    let who = t_string!(i18n, staff.signed_in_as, name = actor.name.clone()).to_string();
+    view! {
+        <header class="site-header staff-header">
+            <a class="brand" href=format!("/{lang}/staff")>{t!(i18n, site.name)} " · " {t!(i18n, staff.area)}</a>
+            <nav aria-label=t_string!(i18n, staff.area)>
+                <ul class="staff-nav">
+                    <li><a href=format!("/{lang}/staff")>{t!(i18n, staff.nav_offers)}</a></li>
+                    {admin.then(|| view! { <li><a href=format!("/{lang}/staff/users")>{t!(i18n, staff.nav_users)}</a></li> })}
+                    <li><a href=format!("/{lang}/staff/account")>{t!(i18n, staff.nav_account)}</a></li>
+                    <li><a href=format!("/{lang}")>{t!(i18n, staff.nav_public)}</a></li>
+                </ul>
+            </nav>
+            <p class="who">{who} " (" {labels::role(i18n, actor.role)} ")"</p>
+            <form method="post" action={super::action::<SignOut>()} class="sign-out">
+                <button type="submit" class="button secondary">{t!(i18n, staff.sign_out)}</button>
+            </form>
+        </header>
+    }
+    .into_any()
+}
+
+#[component]
+fn Notice(frame: StaffFrame) -> impl IntoView {
+    let i18n = use_i18n();
+    let must_enrol = frame
+        .must_enrol
+        .then(|| view! { <p class="notice problem" role="alert">{t!(i18n, staff.must_enrol)}</p> });
+    let notice = frame.notice.map(|n| {
+        let class = if n.ok { "notice ok" } else { "notice problem" };
+        view! { <p class=class role="status">{labels::notice(i18n, &n.key)}</p> }
+    });
+    view! { {must_enrol} {notice} }
+}

@@ -1,0 +1,205 @@
+//! The staff area over HTTP, in-process on a real SQLite file: signing in and out, rate limits,
+//! sessions ending, no-JS form posts, conflicts, validation, audit log, cross-site requests.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::staff::*;
+use leptos::config::get_configuration;
+use quartiersboard::serverfns::account::SignOut;
+use quartiersboard::serverfns::offers::{SaveOffer, SetOfferStatus};
+
+async fn app() -> (axum::Router, common::TestDb) {
+    let t = common::sqlite_with_demo().await;
+    seed_staff(&t.db).await;
+    let conf = get_configuration(Some("Cargo.toml")).unwrap();
+    let app =
+        quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
+    (app, t)
+}
+
+/// An offer of organisation A (in Welheim), by id.
+async fn offer_of(db: &quartiersboard::db::Db, org: &str) -> quartiersboard::db::StoredOffer {
+    let doc: quartiersboard::domain::document::CityDocument =
+        serde_json::from_str(include_str!("../src/demo/demo_city.json")).unwrap();
+    let slug = &doc.offers.iter().find(|o| o.organisation == org).unwrap().slug;
+    db.get_stored_offer(db.get_offer_id(slug).await.unwrap()).await.unwrap()
+}
+
+/// The offer form as posted, built from the stored offer with `change` applied.
+fn form_body(id: i64, form: &quartiersboard::domain::offer_form::OfferForm) -> String {
+    #[derive(serde::Serialize)]
+    struct Args<'a> {
+        id: i64,
+        form: &'a quartiersboard::domain::offer_form::OfferForm,
+    }
+    serde_qs::to_string(&Args { id, form }).unwrap()
+}
+
+/// Wrong password and unknown account get the same answer; the right one a session cookie.
+#[tokio::test]
+async fn sign_in_answers_alike_and_sets_a_session() {
+    let (app, _t) = app().await;
+    let mut c = Client::new(&app);
+    let wrong = c.call(&sign_in_path(), &format!("email={EDITOR_A}&password=wrong-password-1")).await;
+    let unknown =
+        c.call(&sign_in_path(), &format!("email=nobody@example.de&password={}", enc(PASSWORD))).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!((wrong.status, &wrong.body), (unknown.status, &unknown.body));
+    assert!(c.cookie.is_none(), "no cookie for failed attempts");
+    c.sign_in(EDITOR_A).await;
+    let page = c.get("/de/staff").await;
+    assert_eq!(page.status, StatusCode::OK, "{:?}", page.location);
+    assert!(page.body.contains("Angemeldet als editor-a"));
+}
+
+/// Without a session the staff pages send you to the sign-in page.
+#[tokio::test]
+async fn staff_pages_need_sign_in() {
+    let (app, _t) = app().await;
+    let mut c = Client::new(&app);
+    let r = c.get("/de/staff").await;
+    assert_eq!(r.status, StatusCode::FOUND);
+    assert_eq!(r.location.as_deref(), Some("/de/staff/sign-in"));
+    assert_eq!(c.get("/de/staff/sign-in").await.status, StatusCode::OK);
+}
+
+/// Signing out deletes the session: the old cookie no longer opens anything.
+#[tokio::test]
+async fn sign_out_ends_the_session() {
+    let (app, _t) = app().await;
+    let mut c = Client::new(&app);
+    c.sign_in(ADMIN).await;
+    let old = c.clone();
+    let r = c.submit(path_of::<SignOut>(), "", "/de/staff").await;
+    assert_eq!(r.status, StatusCode::FOUND);
+    let mut replay = old;
+    let r = replay.get("/de/staff").await;
+    assert_eq!(r.location.as_deref(), Some("/de/staff/sign-in"), "old cookie still works");
+}
+
+/// After five failures the account is blocked, even for the right password.
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_account() {
+    let (app, _t) = app().await;
+    let mut c = Client::new(&app);
+    for _ in 0..6 {
+        c.call(&sign_in_path(), &format!("email={EDITOR_B}&password=wrong-password-1")).await;
+    }
+    let r = c.call(&sign_in_path(), &format!("email={EDITOR_B}&password={}", enc(PASSWORD))).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    c.sign_in(EDITOR_A).await;
+}
+
+/// A stale version is refused with 409 and changes nothing; the current one saves and is audited.
+#[tokio::test]
+async fn stale_saves_are_refused() {
+    let (app, t) = app().await;
+    let stored = offer_of(&t.db, ORG_A).await;
+    let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    form.texts.get_mut("de").unwrap().title = "Neuer Titel".into();
+    let mut c = Client::new(&app);
+    c.sign_in(EDITOR_A).await;
+    let ok = c.call(path_of::<SaveOffer>(), &form_body(stored.id, &form)).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    form.texts.get_mut("de").unwrap().title = "Noch ein Titel".into();
+    let stale = c.call(path_of::<SaveOffer>(), &form_body(stored.id, &form)).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let now = t.db.get_stored_offer(stored.id).await.unwrap();
+    assert_eq!(now.record.title, "Neuer Titel");
+    assert_eq!(now.version, stored.version + 1);
+    let audit = t.db.list_audit(quartiersboard::domain::audit::Entity::Offer, stored.id).await.unwrap();
+    assert_eq!(audit[0].action, "update");
+    assert_eq!(audit[0].actor, EDITOR_A);
+    assert!(audit[0].before.as_deref().unwrap().contains(&stored.record.title));
+}
+
+/// A form with wrong fields is refused with the fields named; nothing is written.
+#[tokio::test]
+async fn invalid_forms_name_their_fields() {
+    let (app, t) = app().await;
+    let stored = offer_of(&t.db, ORG_A).await;
+    let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    form.age_min = "zwölf".into();
+    form.texts.get_mut("de").unwrap().title = String::new();
+    let mut c = Client::new(&app);
+    c.sign_in(EDITOR_A).await;
+    let r = c.call(path_of::<SaveOffer>(), &form_body(stored.id, &form)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("age_min") && r.body.contains("texts.de.title"), "{}", r.body);
+    assert_eq!(t.db.get_stored_offer(stored.id).await.unwrap(), stored);
+}
+
+/// Without JavaScript a failed save goes back to the form, which shows the typed values and why.
+#[tokio::test]
+async fn no_js_form_keeps_what_was_typed() {
+    let (app, t) = app().await;
+    let stored = offer_of(&t.db, ORG_A).await;
+    let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    form.age_min = "zwölf".into();
+    let page = format!("/de/staff/offers/{}", stored.id);
+    let mut c = Client::new(&app);
+    c.sign_in(EDITOR_A).await;
+    let r = c.submit(path_of::<SaveOffer>(), &form_body(stored.id, &form), &page).await;
+    assert_eq!(r.status, StatusCode::FOUND);
+    assert_eq!(r.location.as_deref(), Some(page.as_str()));
+    let html = c.get(&page).await.body;
+    assert!(html.contains("value=\"zwölf\""), "typed value lost");
+    assert!(html.contains("Bitte eine Zahl eingeben."), "no reason shown");
+    assert!(html.contains("aria-invalid=\"true\""));
+}
+
+/// An editor of B cannot publish A's offer: 403, and nothing changes.
+#[tokio::test]
+async fn other_organisations_offers_are_forbidden() {
+    let (app, t) = app().await;
+    let stored = offer_of(&t.db, ORG_A).await;
+    let mut c = Client::new(&app);
+    c.sign_in(EDITOR_B).await;
+    let body = format!("id={}&version={}&status=archived", stored.id, stored.version);
+    let r = c.call(path_of::<SetOfferStatus>(), &body).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(t.db.get_stored_offer(stored.id).await.unwrap(), stored);
+}
+
+/// A post from another origin is refused before it reaches the server function.
+#[tokio::test]
+async fn cross_origin_posts_are_refused() {
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+    let (app, t) = app().await;
+    let stored = offer_of(&t.db, ORG_A).await;
+    let mut c = Client::new(&app);
+    c.sign_in(ADMIN).await;
+    let req = Request::post(path_of::<SetOfferStatus>())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", c.cookie.clone().unwrap())
+        .header("host", "127.0.0.1:3000")
+        .header("origin", "http://127.0.0.1:4000")
+        .header("sec-fetch-site", "same-site")
+        .body(Body::from(format!("id={}&version={}&status=archived", stored.id, stored.version)))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(t.db.get_stored_offer(stored.id).await.unwrap(), stored);
+}
+
+/// The audit log refuses changes, even through plain SQL.
+#[tokio::test]
+async fn audit_log_is_append_only() {
+    let (_app, t) = app().await;
+    let stored = offer_of(&t.db, ORG_A).await;
+    t.db.confirm_offers(
+        &[stored.id],
+        common::today(),
+        &t.db.get_account_by_email(ADMIN).await.unwrap().unwrap().actor,
+    )
+    .await
+    .unwrap();
+    let entries = t.db.list_audit(quartiersboard::domain::audit::Entity::Offer, stored.id).await.unwrap();
+    assert_eq!(entries.len(), 1);
+    let raw = sqlx::SqlitePool::connect(t.db.url()).await.unwrap();
+    assert!(sqlx::query("UPDATE audit_log SET actor = 'x'").execute(&raw).await.is_err());
+    assert!(sqlx::query("DELETE FROM audit_log").execute(&raw).await.is_err());
+}
