@@ -1,0 +1,215 @@
+//! The permission matrix: every mutating staff server function, called directly (as a forged
+//! request would), by anonymous, guide, editor of A, editor of B, coordinator of quarter X and
+//! administrator, on objects of organisation A (in X) and B (outside X). The expectations are
+//! written out here, independently of `domain::policy`; a denied call must change nothing.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::staff::*;
+use leptos::config::get_configuration;
+use leptos::server_fn::ServerFn;
+use quartiersboard::db::Db;
+use quartiersboard::domain::offer_form::OfferForm;
+use quartiersboard::serverfns::offers::{ApproveOffer, ConfirmOffers, RestoreOffer, SaveOffer, SetOfferStatus};
+use quartiersboard::serverfns::users::{InviteUser, ResetLink, SetRoleTotp, SetUserDisabled};
+
+const ACTORS: [Option<&str>; 6] =
+    [None, Some(GUIDE), Some(EDITOR_A), Some(EDITOR_B), Some(COORDINATOR_X), Some(ADMIN)];
+
+/// Allowed for: anonymous, guide, editor A, editor B, coordinator X, admin.
+type Row = [bool; 6];
+const ADMIN_ONLY: Row = [false, false, false, false, false, true];
+const FOR_A: Row = [false, false, true, false, true, true];
+const FOR_B: Row = [false, false, false, true, false, true];
+const MANAGE_A: Row = [false, false, false, false, true, true];
+
+async fn app() -> (axum::Router, common::TestDb) {
+    let t = common::sqlite_with_demo().await;
+    seed_staff(&t.db).await;
+    let conf = get_configuration(Some("Cargo.toml")).unwrap();
+    let app = quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
+    (app, t)
+}
+
+/// Everything in the database except sessions, as text.
+async fn snapshot(db: &Db) -> String {
+    let raw = sqlx::SqlitePool::connect(db.url()).await.unwrap();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'staff_sessions'
+         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'offer_search%' ORDER BY name",
+    )
+    .fetch_all(&raw)
+    .await
+    .unwrap();
+    let mut out = String::new();
+    for t in tables {
+        let columns: Vec<String> = sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{t}')"))
+            .fetch_all(&raw)
+            .await
+            .unwrap();
+        let row = columns.iter().map(|c| format!("quote({c})")).collect::<Vec<_>>().join(" || '|' || ");
+        let rows: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT {row} FROM {t} ORDER BY rowid")).fetch_all(&raw).await.unwrap();
+        out.push_str(&format!("{t}: {}\n", rows.join("\n")));
+    }
+    out
+}
+
+/// Ids the requests name: an offer of A and of B, the editor-B account.
+struct Targets {
+    offer_a: (i64, i64),
+    offer_b: (i64, i64),
+    user_b: i64,
+}
+
+async fn targets(db: &Db) -> Targets {
+    let doc: quartiersboard::domain::document::CityDocument =
+        serde_json::from_str(include_str!("../src/demo/demo_city.json")).unwrap();
+    let mut of = Vec::new();
+    for org in [ORG_A, ORG_B] {
+        let slug = &doc.offers.iter().find(|o| o.organisation == org).unwrap().slug;
+        let s = db.get_stored_offer(db.get_offer_id(slug).await.unwrap()).await.unwrap();
+        of.push((s.id, s.version));
+    }
+    let user_b = db.get_account_by_email(EDITOR_B).await.unwrap().unwrap().actor.user_id;
+    Targets { offer_a: of[0], offer_b: of[1], user_b }
+}
+
+async fn edit_body(db: &Db, id: i64, org: &str) -> String {
+    let s = db.get_stored_offer(id).await.unwrap();
+    let mut form = OfferForm::from_record(&s.record, s.version);
+    form.texts.get_mut("de").unwrap().title = "Geänderter Titel".into();
+    form.organisation = org.into();
+    #[derive(serde::Serialize)]
+    struct Args {
+        id: i64,
+        form: OfferForm,
+    }
+    serde_qs::to_string(&Args { id, form }).unwrap()
+}
+
+fn new_body(org: &str, quarter: &str) -> String {
+    let mut form = OfferForm {
+        slug: format!("neu-{org}"),
+        organisation: org.into(),
+        place: "quartiersbuero-welheim".into(),
+        quarters: vec![quarter.into()],
+        category: "meeting".into(),
+        ..Default::default()
+    };
+    form.texts.insert(
+        "de".into(),
+        quartiersboard::domain::offer_form::TextForm {
+            title: "Neues Angebot".into(),
+            description: "Beschreibung".into(),
+            easy: String::new(),
+        },
+    );
+    #[derive(serde::Serialize)]
+    struct Args {
+        form: OfferForm,
+    }
+    serde_qs::to_string(&Args { form }).unwrap()
+}
+
+async fn run(name: &str, expected: Row, body: impl Fn(&Targets) -> String, path: &'static str) {
+    // Denied calls share one database and must leave it as it was.
+    let (shared, t) = app().await;
+    let tg = targets(&t.db).await;
+    for (i, actor) in ACTORS.iter().enumerate().filter(|(i, _)| !expected[*i]) {
+        let before = snapshot(&t.db).await;
+        let mut c = Client::new(&shared);
+        if let Some(a) = actor {
+            c.sign_in(a).await;
+        }
+        let r = c.call(path, &body(&tg)).await;
+        let want = if actor.is_none() { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
+        assert_eq!(r.status, want, "{name} as {:?} (#{i}): {}", actor, r.body);
+        assert_eq!(snapshot(&t.db).await, before, "{name} as {actor:?} changed the database");
+    }
+    // Allowed calls each get a fresh database.
+    for actor in ACTORS.iter().enumerate().filter(|(i, _)| expected[*i]).map(|(_, a)| a) {
+        let (fresh, t) = app().await;
+        let tg = targets(&t.db).await;
+        let mut c = Client::new(&fresh);
+        if let Some(a) = actor {
+            c.sign_in(a).await;
+        }
+        let r = c.call(path, &body(&tg)).await;
+        assert!(r.status.is_success(), "{name} as {actor:?}: {} {}", r.status, r.body);
+    }
+}
+
+/// The snapshot sees a changed title (so "unchanged" means something).
+#[tokio::test]
+async fn snapshot_sees_changes() {
+    let (_app, t) = app().await;
+    let before = snapshot(&t.db).await;
+    let tg = targets(&t.db).await;
+    let stored = t.db.get_stored_offer(tg.offer_a.0).await.unwrap();
+    let mut record = stored.record.clone();
+    record.title.push('!');
+    t.db.update_offer(&stored, &record, None, "update").await.unwrap();
+    assert_ne!(snapshot(&t.db).await, before);
+}
+
+#[tokio::test]
+async fn save_existing_offer() {
+    let (_app, t) = app().await;
+    let tg = targets(&t.db).await;
+    let body_a = edit_body(&t.db, tg.offer_a.0, ORG_A).await;
+    let body_b = edit_body(&t.db, tg.offer_b.0, ORG_B).await;
+    run("save A", FOR_A, move |_| body_a.clone(), SaveOffer::PATH).await;
+    run("save B", FOR_B, move |_| body_b.clone(), SaveOffer::PATH).await;
+}
+
+#[tokio::test]
+async fn create_offer() {
+    run("create in A/X", FOR_A, |_| new_body(ORG_A, QUARTER_X), SaveOffer::PATH).await;
+    run("create in B/Y", FOR_B, |_| new_body(ORG_B, "altstadt"), SaveOffer::PATH).await;
+}
+
+#[tokio::test]
+async fn archive_offer() {
+    let body = |o: (i64, i64)| format!("id={}&version={}&status=archived", o.0, o.1);
+    run("archive A", FOR_A, move |t| body(t.offer_a), SetOfferStatus::PATH).await;
+    run("archive B", FOR_B, move |t| body(t.offer_b), SetOfferStatus::PATH).await;
+}
+
+#[tokio::test]
+async fn confirm_offers() {
+    run("confirm A", FOR_A, |t| format!("ids[]={}", t.offer_a.0), ConfirmOffers::PATH).await;
+    run("confirm B", FOR_B, |t| format!("ids[]={}", t.offer_b.0), ConfirmOffers::PATH).await;
+}
+
+#[tokio::test]
+async fn approve_and_restore() {
+    // Approving needs a submission: the allowed callers get past the policy (404 without one is
+    // fine here); denied callers must get 403 either way.
+    let (app, t) = app().await;
+    let tg = targets(&t.db).await;
+    for (i, actor) in ACTORS.iter().enumerate() {
+        let mut c = Client::new(&app);
+        if let Some(a) = actor {
+            c.sign_in(a).await;
+        }
+        let before = snapshot(&t.db).await;
+        let r = c.call(ApproveOffer::PATH, &format!("id={}", tg.offer_a.0)).await;
+        if MANAGE_A[i] {
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "approve as {actor:?}: nothing to approve");
+        } else {
+            assert!(matches!(r.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN), "approve as {actor:?}");
+            assert_eq!(snapshot(&t.db).await, before);
+        }
+    }
+    run("restore A", ADMIN_ONLY, |t| format!("id={}", t.offer_a.0), RestoreOffer::PATH).await;
+}
+
+#[tokio::test]
+async fn user_administration() {
+    run("invite", ADMIN_ONLY, |_| "email=new%40example.de&role=guide".into(), InviteUser::PATH).await;
+    run("reset link", ADMIN_ONLY, |t| format!("user={}", t.user_b), ResetLink::PATH).await;
+    run("disable", ADMIN_ONLY, |t| format!("user={}&disabled=true", t.user_b), SetUserDisabled::PATH).await;
+    run("role totp", ADMIN_ONLY, |_| "role=editor&required=true".into(), SetRoleTotp::PATH).await;
+}
