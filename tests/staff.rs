@@ -144,7 +144,7 @@ async fn no_js_form_keeps_what_was_typed() {
     assert_eq!(r.status, StatusCode::FOUND);
     assert_eq!(r.location.as_deref(), Some(page.as_str()));
     let html = c.get(&page).await.body;
-    assert!(html.contains("value=\"zwölf\""), "typed value lost");
+    assert!(html.contains("value=\"zwölf\""), "typed value lost: {}", &html[..html.len().min(3000)]);
     assert!(html.contains("Bitte eine Zahl eingeben."), "no reason shown");
     assert!(html.contains("aria-invalid=\"true\""));
 }
@@ -202,4 +202,180 @@ async fn audit_log_is_append_only() {
     let raw = sqlx::SqlitePool::connect(t.db.url()).await.unwrap();
     assert!(sqlx::query("UPDATE audit_log SET actor = 'x'").execute(&raw).await.is_err());
     assert!(sqlx::query("DELETE FROM audit_log").execute(&raw).await.is_err());
+}
+
+/// Markup and script links typed into a description reach residents as plain text.
+#[tokio::test]
+async fn descriptions_are_plain_text_with_safe_links() {
+    let (app, t) = app().await;
+    let stored = offer_of(&t.db, ORG_A).await;
+    let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    form.texts.get_mut("de").unwrap().description =
+        "<img src=x onerror=alert(1)>\n<script>alert(2)</script> javascript:alert(3)\nhttps://example.org/info".into();
+    let mut c = Client::new(&app);
+    c.sign_in(EDITOR_A).await;
+    assert!(c.call(path_of::<SaveOffer>(), &form_body(stored.id, &form)).await.status.is_success());
+    let html = Client::new(&app).get(&format!("/de/offers/{}", stored.record.slug)).await.body;
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "markup not escaped");
+    // The JSON-LD block holds the text as JSON data, with `</` escaped so it cannot end the script.
+    let (before, rest) = html.split_once("<script type=\"application/ld+json\">").unwrap();
+    let (json_ld, after) = rest.split_once("</script>").unwrap();
+    assert!(!json_ld.contains("</"), "JSON-LD could close its script element");
+    for part in [before, after] {
+        assert!(!part.contains("<img src=x") && !part.contains("<script>alert(2)"), "markup got through");
+    }
+    assert!(!html.contains("href=\"javascript:"));
+    assert!(html.contains("href=\"https://example.org/info\""), "address not linked");
+}
+
+/// Disabling an account ends its sessions at once; a reset link replaces the password and
+/// ends the sessions too.
+#[tokio::test]
+async fn disabling_and_resetting_end_sessions() {
+    use quartiersboard::serverfns::users::{ResetLink, SetUserDisabled};
+    let (app, t) = app().await;
+    let editor = t.db.get_account_by_email(EDITOR_A).await.unwrap().unwrap().actor.user_id;
+    let mut ed = Client::new(&app);
+    ed.sign_in(EDITOR_A).await;
+    let mut admin = Client::new(&app);
+    admin.sign_in(ADMIN).await;
+    let r = admin.call(path_of::<SetUserDisabled>(), &format!("user={editor}&disabled=true")).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(ed.get("/de/staff").await.location.as_deref(), Some("/de/staff/sign-in"));
+    let again = ed.call(&sign_in_path(), &format!("email={EDITOR_A}&password={}", enc(PASSWORD))).await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED, "disabled account signed in");
+    admin.call(path_of::<SetUserDisabled>(), &format!("user={editor}&disabled=false")).await;
+    ed.sign_in(EDITOR_A).await;
+    // A reset link, handed over and used, ends the running session and sets the new password.
+    admin.submit(path_of::<ResetLink>(), &format!("user={editor}"), "/de/staff/users").await;
+    let users = admin.get("/de/staff/users").await.body;
+    let link =
+        users.split("/de/staff/link/").nth(1).expect("link shown once").split('<').next().unwrap().to_owned();
+    let mut anon = Client::new(&app);
+    let form = format!("token={link}&name=&password={0}&repeat={0}", enc("Ein ganz neues Passwort"));
+    let r = anon.call(path_of::<quartiersboard::serverfns::account::AcceptLink>(), &form).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(ed.get("/de/staff").await.location.as_deref(), Some("/de/staff/sign-in"));
+    let used_again = anon.call(path_of::<quartiersboard::serverfns::account::AcceptLink>(), &form).await;
+    assert_eq!(used_again.status, StatusCode::NOT_FOUND, "a link works once");
+    let new = ed
+        .call(&sign_in_path(), &format!("email={EDITOR_A}&password={}", enc("Ein ganz neues Passwort")))
+        .await;
+    assert!(new.status.is_success());
+}
+
+/// An invitation creates the account with the role and scope the administrator chose.
+#[tokio::test]
+async fn invitation_creates_an_editor() {
+    use quartiersboard::serverfns::users::InviteUser;
+    let (app, t) = app().await;
+    let mut admin = Client::new(&app);
+    admin.sign_in(ADMIN).await;
+    let r = admin
+        .submit(
+            path_of::<InviteUser>(),
+            &format!("email=neu%40example.de&role=editor&organisation={ORG_B}"),
+            "/de/staff/users",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FOUND);
+    let users = admin.get("/de/staff/users").await.body;
+    let token = users.split("/de/staff/link/").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    assert!(!admin.get("/de/staff/users").await.body.contains(&token), "the link is shown only once");
+    let mut neu = Client::new(&app);
+    let page = neu.get(&format!("/de/staff/link/{token}")).await;
+    assert!(page.body.contains("neu@example.de"));
+    let form = format!("token={token}&name=Neu&password={0}&repeat={0}", enc(PASSWORD));
+    let r = neu
+        .submit(path_of::<quartiersboard::serverfns::account::AcceptLink>(), &form, "/de/staff/link/x")
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/de/staff/sign-in?welcome=1"));
+    neu.sign_in("neu@example.de").await;
+    let account = t.db.get_account_by_email("neu@example.de").await.unwrap().unwrap();
+    assert_eq!(account.actor.role, quartiersboard::domain::staff::Role::Editor);
+    assert_eq!(account.actor.organisation, Some(t.db.get_organisation_id(ORG_B).await.unwrap()));
+}
+
+/// With a second factor enrolled, the password alone does not sign in; password and code do.
+#[tokio::test]
+async fn second_factor() {
+    use quartiersboard::serverfns::account::{ConfirmTotp, VerifyCode};
+    let (app, _t) = app().await;
+    let mut c = Client::new(&app);
+    c.sign_in(COORDINATOR_X).await;
+    let page = c.get("/de/staff/account").await.body;
+    let secret = page.split("class=\"secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    let code = quartiersboard::auth::totp::current_code(&secret).unwrap();
+    let r = c.call(path_of::<ConfirmTotp>(), &format!("code={code}")).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let mut again = Client::new(&app);
+    let r = again
+        .submit(
+            &sign_in_path(),
+            &format!("email={COORDINATOR_X}&password={}", enc(PASSWORD)),
+            "/de/staff/sign-in",
+        )
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/de/staff/two-factor"));
+    assert_eq!(
+        again.get("/de/staff").await.location.as_deref(),
+        Some("/de/staff/sign-in"),
+        "not signed in yet"
+    );
+    let wrong = again.call(path_of::<VerifyCode>(), "code=000000").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let code = quartiersboard::auth::totp::current_code(&secret).unwrap();
+    let r = again.submit(path_of::<VerifyCode>(), &format!("code={code}"), "/de/staff/two-factor").await;
+    assert_eq!(r.location.as_deref(), Some("/de/staff"));
+    assert_eq!(again.get("/de/staff").await.status, StatusCode::OK);
+}
+
+/// In an organisation that needs approval, an editor's change to a live offer waits; the
+/// public page keeps the approved text until the coordinator approves.
+#[tokio::test]
+async fn approval_workflow() {
+    use quartiersboard::serverfns::offers::ApproveOffer;
+    let (app, t) = app().await;
+    let raw = sqlx::SqlitePool::connect(t.db.url()).await.unwrap();
+    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
+        .bind(ORG_A)
+        .execute(&raw)
+        .await
+        .unwrap();
+    let stored = offer_of(&t.db, ORG_A).await;
+    let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    form.texts.get_mut("de").unwrap().title = "Wartet auf Freigabe".into();
+    let mut ed = Client::new(&app);
+    ed.sign_in(EDITOR_A).await;
+    assert!(ed.call(path_of::<SaveOffer>(), &form_body(stored.id, &form)).await.status.is_success());
+    let public = format!("/de/offers/{}", stored.record.slug);
+    assert!(!Client::new(&app).get(&public).await.body.contains("Wartet auf Freigabe"));
+    let mut co = Client::new(&app);
+    co.sign_in(COORDINATOR_X).await;
+    assert!(co.get("/de/staff?pending=1").await.body.contains(&stored.record.title));
+    let r = co.call(path_of::<ApproveOffer>(), &format!("id={}", stored.id)).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert!(Client::new(&app).get(&public).await.body.contains("Wartet auf Freigabe"));
+}
+
+/// Concurrent saves on SQLite wait for the write lock instead of failing with "database is locked".
+#[tokio::test]
+async fn concurrent_saves_wait_for_each_other() {
+    let (_app, t) = app().await;
+    let admin = t.db.get_account_by_email(ADMIN).await.unwrap().unwrap().actor;
+    let ids: Vec<i64> =
+        t.db.list_staff_offers(&["de"]).await.unwrap().iter().map(|r| r.id).take(20).collect();
+    let mut tasks = Vec::new();
+    for id in ids {
+        let (db, admin) = (t.db.clone(), admin.clone());
+        tasks.push(tokio::spawn(async move {
+            let stored = db.get_stored_offer(id).await.unwrap();
+            let mut record = stored.record.clone();
+            record.title.push_str(" (neu)");
+            db.update_offer(&stored, &record, Some(&admin), "update").await
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap().expect("save failed");
+    }
 }

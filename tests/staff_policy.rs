@@ -11,7 +11,9 @@ use leptos::config::get_configuration;
 use leptos::server_fn::ServerFn;
 use quartiersboard::db::Db;
 use quartiersboard::domain::offer_form::OfferForm;
-use quartiersboard::serverfns::offers::{ApproveOffer, ConfirmOffers, RestoreOffer, SaveOffer, SetOfferStatus};
+use quartiersboard::serverfns::offers::{
+    ApproveOffer, ConfirmOffers, RestoreOffer, SaveOffer, SetOfferStatus,
+};
 use quartiersboard::serverfns::users::{InviteUser, ResetLink, SetRoleTotp, SetUserDisabled};
 
 const ACTORS: [Option<&str>; 6] =
@@ -28,7 +30,8 @@ async fn app() -> (axum::Router, common::TestDb) {
     let t = common::sqlite_with_demo().await;
     seed_staff(&t.db).await;
     let conf = get_configuration(Some("Cargo.toml")).unwrap();
-    let app = quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
+    let app =
+        quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
     (app, t)
 }
 
@@ -49,8 +52,10 @@ async fn snapshot(db: &Db) -> String {
             .await
             .unwrap();
         let row = columns.iter().map(|c| format!("quote({c})")).collect::<Vec<_>>().join(" || '|' || ");
-        let rows: Vec<String> =
-            sqlx::query_scalar(&format!("SELECT {row} FROM {t} ORDER BY rowid")).fetch_all(&raw).await.unwrap();
+        let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT {row} FROM {t} ORDER BY rowid"))
+            .fetch_all(&raw)
+            .await
+            .unwrap();
         out.push_str(&format!("{t}: {}\n", rows.join("\n")));
     }
     out
@@ -199,7 +204,10 @@ async fn approve_and_restore() {
         if MANAGE_A[i] {
             assert_eq!(r.status, StatusCode::NOT_FOUND, "approve as {actor:?}: nothing to approve");
         } else {
-            assert!(matches!(r.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN), "approve as {actor:?}");
+            assert!(
+                matches!(r.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+                "approve as {actor:?}"
+            );
             assert_eq!(snapshot(&t.db).await, before);
         }
     }

@@ -87,6 +87,17 @@ pub async fn answer<T>(
     result
 }
 
+/// Fails with `e`: a plain form goes to `page` (or back where it came from), a script caller
+/// gets the error's HTTP status.
+pub fn fail<T>(e: AppError, page: Option<String>) -> Result<T, AppError> {
+    if from_html_form() {
+        redirect(&page.or_else(referer_path).unwrap_or_else(|| format!("/{}/staff", page_locale())));
+    } else if let Some(res) = use_context::<ResponseOptions>() {
+        res.set_status(StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::BAD_REQUEST));
+    }
+    Err(e)
+}
+
 /// The notice key for an error.
 pub fn error_key(e: &AppError) -> &'static str {
     match e {

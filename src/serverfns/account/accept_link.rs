@@ -35,15 +35,15 @@ pub async fn accept_link(
         Ok(())
     }
     .await;
-    if respond::from_html_form() {
-        match &result {
-            Ok(()) => respond::redirect(&format!("/{lang}/staff/sign-in?welcome=1")),
-            Err(AppError::Invalid { field, reason }) => {
-                respond::redirect(&format!("/{lang}/staff/link/{token}?field={field}&reason={reason}"))
-            }
-            Err(_) => respond::redirect(&format!("/{lang}/staff/link/{token}")),
+    match result {
+        Ok(()) => {
+            respond::redirect(&format!("/{lang}/staff/sign-in?welcome=1"));
+            Ok(())
         }
-        return result;
+        Err(AppError::Invalid { field, reason }) => {
+            let back = format!("/{lang}/staff/link/{token}?field={field}&reason={reason}");
+            respond::fail(AppError::Invalid { field, reason }, Some(back))
+        }
+        Err(e) => respond::fail(e, Some(format!("/{lang}/staff/link/{token}"))),
     }
-    respond::answer(None, result, None, "").await
 }

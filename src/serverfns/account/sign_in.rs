@@ -16,12 +16,10 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     let limits = use_context::<std::sync::Arc<SignInLimits>>().ok_or(AppError::Internal)?;
     let ip = super::client_ip();
     let email = crate::domain::staff::normalise_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
-    let failed = |why: &str| {
-        respond::redirect(&format!("/{lang}/staff/sign-in?failed={why}"));
-    };
+    let failed = |why: &str| Some(format!("/{lang}/staff/sign-in?failed={why}"));
     if limits.blocked(&email, ip) {
         tracing::warn!(event = "sign_in_rate_limited", "sign-in refused: too many attempts");
-        return respond_err(AppError::RateLimited, || failed("limit"));
+        return respond::fail(AppError::RateLimited, failed("limit"));
     }
     let user = auth.authenticate(Credentials { email: email.clone(), password }).await.map_err(|e| {
         tracing::error!(error = ?e, "sign-in backend");
@@ -30,7 +28,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     let Some(user) = user else {
         limits.fail(&email, ip);
         tracing::warn!(event = "sign_in_failed", "sign-in failed");
-        return respond_err(AppError::Unauthorized, || failed("1"));
+        return respond::fail(AppError::Unauthorized, failed("1"));
     };
     if user.account.totp_secret.is_some() {
         let session = &auth.session;
@@ -48,15 +46,4 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
 fn internal(e: impl std::fmt::Display) -> AppError {
     tracing::error!(error = %e, "session store");
     AppError::Internal
-}
-
-/// Plain forms are sent back to the form; script callers get the error's status.
-#[cfg(feature = "ssr")]
-fn respond_err(e: AppError, back: impl FnOnce()) -> Result<(), AppError> {
-    if crate::serverfns::respond::from_html_form() {
-        back();
-    } else if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(axum::http::StatusCode::from_u16(e.status_code()).unwrap_or_default());
-    }
-    Err(e)
 }

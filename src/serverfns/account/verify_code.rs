@@ -20,7 +20,7 @@ pub async fn verify_code(code: String) -> Result<(), AppError> {
         None => None,
     };
     let Some(account) = account else {
-        return respond::answer(None, Err(AppError::Unauthorized), None, "").await;
+        return respond::fail(AppError::Unauthorized, Some(format!("/{lang}/staff/sign-in")));
     };
     let limits = use_context::<std::sync::Arc<SignInLimits>>().ok_or(AppError::Internal)?;
     let ip = super::client_ip();
@@ -29,10 +29,7 @@ pub async fn verify_code(code: String) -> Result<(), AppError> {
     if !ok {
         limits.fail(&account.actor.email, ip);
         tracing::warn!(event = "second_factor_failed", user = account.actor.user_id, "wrong code");
-        if respond::from_html_form() {
-            respond::redirect(&format!("/{lang}/staff/two-factor?failed=1"));
-        }
-        return Err(AppError::Unauthorized);
+        return respond::fail(AppError::Unauthorized, Some(format!("/{lang}/staff/two-factor?failed=1")));
     }
     let _ = auth.session.remove::<i64>(super::PENDING_USER).await;
     super::complete_sign_in(&mut auth, &crate::auth::SignedIn::new(account)).await?;

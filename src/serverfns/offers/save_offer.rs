@@ -23,6 +23,7 @@ pub async fn save_offer(id: Option<i64>, form: OfferForm) -> Result<i64, AppErro
                 Saved::Updated(id) => (id, "saved"),
                 Saved::Submitted(id) => (id, "submitted"),
             };
+            let _ = session.remove::<super::FormFlash>(super::FORM_FLASH).await;
             let next = format!("/{lang}/staff/offers/{id}");
             return respond::answer(Some(session), Ok(id), Some(next), done).await;
         }
@@ -31,7 +32,7 @@ pub async fn save_offer(id: Option<i64>, form: OfferForm) -> Result<i64, AppErro
         Err(SaveError::Other(e)) => (None, e),
     };
     if let (Some((issues, conflict)), true) = (flash, staff.actor.is_some()) {
-        let kept = super::FormFlash { id, form, issues, conflict };
+        let kept = super::FormFlash { at: chrono::Utc::now().timestamp(), id, form, issues, conflict };
         let _ = session.insert(super::FORM_FLASH, kept).await;
     }
     respond::answer(Some(session), Err(error), None, "").await

@@ -8,6 +8,7 @@ use crate::ui::components::age_text::age_text;
 use crate::ui::components::category_icon::CategoryIcon;
 use crate::ui::components::occurrence_text::OccurrenceList;
 use crate::ui::components::page_frame::PageFrame;
+use crate::ui::components::rich_text::RichText;
 use crate::ui::components::schedule_text::ScheduleSummary;
 use crate::ui::components::share_button::ShareButton;
 use crate::ui::components::untranslated::UntranslatedMark;
@@ -121,7 +122,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                 <section aria-labelledby="org-heading">
                     <h2 id="org-heading">{t!(i18n, offer.organisation)}</h2>
                     <p class="org-name">{org.name} " (" {labels::org_kind(i18n, org.kind)} ")"</p>
-                    <p lang="de" dir="auto">{org.description}</p>
+                    <RichText text=org.description class="org-description" lang="de"/>
                     {org.phone.map(|p| view! { <p><a href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
                     {org.email.map(|e| view! { <p><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></p> })}
                     {org.website.map(|w| view! { <p><a href=w.clone() rel="noopener" dir="ltr">{w.clone()}</a></p> })}
@@ -149,14 +150,14 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
 fn Description(text: String, lang: String, easy: Option<String>, show_easy: bool) -> impl IntoView {
     let i18n = use_i18n();
     match easy {
-        None => view! { <p class="description" lang=lang dir="auto">{text}</p> }.into_any(),
+        None => view! { <RichText text class="description" lang/> }.into_any(),
         Some(easy) if show_easy => view! {
-            <p class="description easy" lang="de">{easy}</p>
+            <RichText text=easy class="description easy" lang="de"/>
             <p><a href="?">{t!(i18n, offer.usual_language)}</a></p>
         }
         .into_any(),
         Some(_) => view! {
-            <p class="description" lang=lang dir="auto">{text}</p>
+            <RichText text class="description" lang/>
             <p><a href="?easy=1">{t!(i18n, offer.easy_language)}</a></p>
         }
         .into_any(),
