@@ -5,6 +5,7 @@ const addr = process.env.LEPTOS_SITE_ADDR ?? "127.0.0.1:3000";
 
 export default defineConfig({
   testDir: "./tests",
+  globalSetup: "./global-setup.ts",
   timeout: 30_000,
   fullyParallel: false,
   workers: 1,

@@ -142,7 +142,7 @@ async fn no_js_form_keeps_what_was_typed() {
     c.sign_in(EDITOR_A).await;
     let r = c.submit(path_of::<SaveOffer>(), &form_body(stored.id, &form), &page).await;
     assert_eq!(r.status, StatusCode::FOUND);
-    assert_eq!(r.location.as_deref(), Some(page.as_str()));
+    assert_eq!(r.location, Some(format!("{page}?problem=invalid")));
     let html = c.get(&page).await.body;
     assert!(html.contains("value=\"zwölf\""), "typed value lost: {}", &html[..html.len().min(3000)]);
     assert!(html.contains("Bitte eine Zahl eingeben."), "no reason shown");
@@ -281,7 +281,10 @@ async fn invitation_creates_an_editor() {
     assert_eq!(r.status, StatusCode::FOUND);
     let users = admin.get("/de/staff/users").await.body;
     let token = users.split("/de/staff/link/").nth(1).unwrap().split('<').next().unwrap().to_owned();
-    assert!(!admin.get("/de/staff/users").await.body.contains(&token), "the link is shown only once");
+    assert!(
+        !users.contains("?token") && !r.location.unwrap().contains(&token),
+        "the link is not put in an address"
+    );
     let mut neu = Client::new(&app);
     let page = neu.get(&format!("/de/staff/link/{token}")).await;
     assert!(page.body.contains("neu@example.de"));
@@ -378,4 +381,20 @@ async fn concurrent_saves_wait_for_each_other() {
     for task in tasks {
         task.await.unwrap().expect("save failed");
     }
+}
+
+/// After a form post without JavaScript, the next page says what happened.
+#[tokio::test]
+async fn notices_show_once_after_a_post() {
+    let (app, t) = app().await;
+    let stored = offer_of(&t.db, ORG_A).await;
+    let form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    let page = format!("/de/staff/offers/{}", stored.id);
+    let mut c = Client::new(&app);
+    c.sign_in(EDITOR_A).await;
+    let r = c.submit(path_of::<SaveOffer>(), &form_body(stored.id, &form), &page).await;
+    let next = r.location.unwrap();
+    assert_eq!(next, format!("{page}?done=saved"));
+    assert!(c.get(&next).await.body.contains("Gespeichert."), "no notice");
+    assert!(!c.get(&page).await.body.contains("Gespeichert."), "notice without asking");
 }

@@ -38,15 +38,6 @@ pub struct StaffUser {
     pub totp: bool,
 }
 
-/// A one-line message for the next staff page (after a form was posted without JavaScript).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Notice {
-    /// Success (`true`) or a problem.
-    pub ok: bool,
-    /// i18n key under `staff_notice`.
-    pub key: String,
-}
-
 /// Shortest password accepted (NIST SP 800-63B asks for at least 8; we ask a little more).
 pub const MIN_PASSWORD: usize = 10;
 /// Longest password accepted: hashing is deliberately slow, so length is bounded.

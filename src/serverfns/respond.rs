@@ -1,16 +1,13 @@
 //! How mutating server functions answer. A plain HTML form (no JavaScript; the browser asks for
-//! `text/html`) gets a redirect: to the next page on success, back to the form on failure with a
-//! notice kept in the staff session, or to the sign-in page. Programmatic callers get the result
-//! with the HTTP status of the error.
+//! `text/html`) gets a redirect: to the next page on success, back to the form on failure, or to
+//! the sign-in page, with a one-line notice named in the address (`?done=saved`,
+//! `?problem=forbidden`). Programmatic callers get the result with the HTTP status of the error.
+//! Pages only read: nothing a GET renders changes the session.
 
-use crate::domain::staff::Notice;
 use crate::error::AppError;
 use axum::http::{header, request::Parts, StatusCode};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
-
-/// Session key of the notice shown on the next staff page.
-pub const NOTICE: &str = "notice";
 
 /// Whether the request is a plain form post from a browser.
 pub fn from_html_form() -> bool {
@@ -45,44 +42,36 @@ pub fn redirect(path: &str) {
     leptos_axum::redirect(path);
 }
 
-/// Keeps a notice for the next page of this staff session.
-pub async fn notice(session: &tower_sessions::Session, ok: bool, key: &str) {
-    let _ = session.insert(NOTICE, Notice { ok, key: key.to_owned() }).await;
+/// `path` with the notice `key` (`done` for success, `problem` for failure) in its query,
+/// replacing an earlier notice.
+pub fn with_notice(path: &str, ok: bool, key: &str) -> String {
+    let (base, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
+        if k != "done" && k != "problem" {
+            out.append_pair(&k, &v);
+        }
+    }
+    out.append_pair(if ok { "done" } else { "problem" }, key);
+    format!("{base}?{}", out.finish())
 }
 
 /// Finishes a mutating server function: on success a plain form goes to `next` with the
 /// `done` notice; on failure it goes back (or to the sign-in page) with the error's notice,
 /// while script callers get the error with its HTTP status.
-pub async fn answer<T>(
-    session: Option<&tower_sessions::Session>,
-    result: Result<T, AppError>,
-    next: Option<String>,
-    done: &str,
-) -> Result<T, AppError> {
+pub fn answer<T>(result: Result<T, AppError>, next: Option<String>, done: &str) -> Result<T, AppError> {
     let html = from_html_form();
+    let back = || referer_path().unwrap_or_else(|| format!("/{}/staff", page_locale()));
     match &result {
-        Ok(_) => {
-            if let Some(s) = session {
-                notice(s, true, done).await;
-            }
-            if html {
-                redirect(&next.or_else(referer_path).unwrap_or_else(|| format!("/{}/staff", page_locale())));
-            }
-        }
-        Err(e) => {
-            if !html {
-                if let Some(res) = use_context::<ResponseOptions>() {
-                    res.set_status(StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::BAD_REQUEST));
-                }
-            } else if *e == AppError::Unauthorized {
-                redirect(&format!("/{}/staff/sign-in", page_locale()));
-            } else {
-                if let Some(s) = session {
-                    notice(s, false, error_key(e)).await;
-                }
-                redirect(&referer_path().unwrap_or_else(|| format!("/{}/staff", page_locale())));
+        Ok(_) if html => redirect(&with_notice(&next.unwrap_or_else(back), true, done)),
+        Ok(_) => {}
+        Err(e) if !html => {
+            if let Some(res) = use_context::<ResponseOptions>() {
+                res.set_status(StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::BAD_REQUEST));
             }
         }
+        Err(AppError::Unauthorized) => redirect(&format!("/{}/staff/sign-in", page_locale())),
+        Err(e) => redirect(&with_notice(&back(), false, error_key(e))),
     }
     result
 }

@@ -13,9 +13,13 @@ pub use reset_link::{reset_link, ResetLink};
 pub use set_role_totp::{set_role_totp, SetRoleTotp};
 pub use set_user_disabled::{set_user_disabled, SetUserDisabled};
 
-/// Session key of a link just created, shown once on the users page.
+/// Session key of the link created last (with its time), shown on the users page for
+/// [`LINK_SHOWN_SECS`] so it can be handed over; never written into an address or a log.
 #[cfg(feature = "ssr")]
 const NEW_LINK: &str = "new_link";
+
+#[cfg(feature = "ssr")]
+const LINK_SHOWN_SECS: i64 = 600;
 
 /// How long invitation and reset links stay valid.
 #[cfg(feature = "ssr")]
@@ -35,6 +39,6 @@ async fn make_link(
     db.create_user_link(&purpose, &crate::auth::tokens::token_hash(&token), &expires, staff.actor()?).await?;
     let base = use_context::<crate::ui::PublicUrl>().map(|u| u.0).unwrap_or_default();
     let url = format!("{base}/{}/staff/link/{token}", crate::serverfns::respond::page_locale());
-    let _ = staff.auth.session.insert(NEW_LINK, url).await;
+    let _ = staff.auth.session.insert(NEW_LINK, (chrono::Utc::now().timestamp(), url)).await;
     Ok(())
 }

@@ -28,5 +28,5 @@ pub async fn confirm_totp(code: String) -> Result<(), AppError> {
     }
     .await;
     let next = format!("/{}/staff", respond::page_locale());
-    respond::answer(Some(&auth.session), result, Some(next), "totp_enrolled").await
+    respond::answer(result, Some(next), "totp_enrolled")
 }

@@ -14,5 +14,5 @@ pub async fn approve_offer(id: i64) -> Result<(), AppError> {
         Ok(db.approve_submission(&stored, staff.actor()?).await?)
     }
     .await;
-    crate::serverfns::respond::answer(Some(&staff.auth.session), result, None, "approved").await
+    crate::serverfns::respond::answer(result, None, "approved")
 }

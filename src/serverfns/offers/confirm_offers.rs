@@ -20,5 +20,5 @@ pub async fn confirm_offers(ids: Vec<i64>) -> Result<(), AppError> {
         Ok(db.confirm_offers(&ids, today, staff.actor()?).await?)
     }
     .await;
-    crate::serverfns::respond::answer(Some(&staff.auth.session), result, None, "confirmed").await
+    crate::serverfns::respond::answer(result, None, "confirmed")
 }

@@ -13,5 +13,5 @@ pub async fn restore_offer(id: i64) -> Result<(), AppError> {
         Ok(db.restore_offer(id, staff.actor()?).await?)
     }
     .await;
-    crate::serverfns::respond::answer(Some(&staff.auth.session), result, None, "restored").await
+    crate::serverfns::respond::answer(result, None, "restored")
 }

@@ -25,7 +25,7 @@ pub async fn save_offer(id: Option<i64>, form: OfferForm) -> Result<i64, AppErro
             };
             let _ = session.remove::<super::FormFlash>(super::FORM_FLASH).await;
             let next = format!("/{lang}/staff/offers/{id}");
-            return respond::answer(Some(session), Ok(id), Some(next), done).await;
+            return respond::answer(Ok(id), Some(next), done);
         }
         Err(SaveError::Fields(issues)) => (Some((issues.clone(), false)), AppError::Fields(issues)),
         Err(SaveError::Conflict(_)) => (Some((vec![], true)), AppError::Conflict),
@@ -35,5 +35,5 @@ pub async fn save_offer(id: Option<i64>, form: OfferForm) -> Result<i64, AppErro
         let kept = super::FormFlash { at: chrono::Utc::now().timestamp(), id, form, issues, conflict };
         let _ = session.insert(super::FORM_FLASH, kept).await;
     }
-    respond::answer(Some(session), Err(error), None, "").await
+    respond::answer(Err(error), None, "")
 }

@@ -25,5 +25,5 @@ pub async fn set_offer_status(id: i64, version: i64, status: String) -> Result<(
         _ => "saved",
     };
     let result = result.map(|_| ());
-    crate::serverfns::respond::answer(Some(&staff.auth.session), result, None, done).await
+    crate::serverfns::respond::answer(result, None, done)
 }

@@ -13,7 +13,7 @@ pub struct UsersPage {
     pub roles: Vec<(Role, bool)>,
     pub organisations: Vec<Choice>,
     pub quarters: Vec<Choice>,
-    /// An invitation or reset link created just now (shown once, to hand over).
+    /// The invitation or reset link created in the last minutes (to hand over).
     pub new_link: Option<String>,
 }
 
@@ -29,6 +29,14 @@ pub async fn get_users() -> Result<UsersPage, AppError> {
         roles: db.list_role_settings().await?,
         organisations: options.organisations,
         quarters: options.quarters,
-        new_link: staff.auth.session.remove(super::NEW_LINK).await.ok().flatten(),
+        new_link: staff
+            .auth
+            .session
+            .get::<(i64, String)>(super::NEW_LINK)
+            .await
+            .ok()
+            .flatten()
+            .filter(|(at, _)| chrono::Utc::now().timestamp() - at < super::LINK_SHOWN_SECS)
+            .map(|(_, link)| link),
     })
 }

@@ -47,5 +47,5 @@ pub async fn invite_user(
         super::make_link(&staff, purpose).await
     }
     .await;
-    crate::serverfns::respond::answer(Some(&staff.auth.session), result, None, "invited").await
+    crate::serverfns::respond::answer(result, None, "invited")
 }

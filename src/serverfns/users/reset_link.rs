@@ -13,5 +13,5 @@ pub async fn reset_link(user: i64) -> Result<(), AppError> {
         super::make_link(&staff, crate::db::LinkPurpose::Reset { user_id: user }).await
     }
     .await;
-    crate::serverfns::respond::answer(Some(&staff.auth.session), result, None, "reset_link").await
+    crate::serverfns::respond::answer(result, None, "reset_link")
 }

@@ -15,5 +15,5 @@ pub async fn set_role_totp(role: String, required: bool) -> Result<(), AppError>
         Ok(super::super::db()?.set_role_totp(role, required, staff.actor()?).await?)
     }
     .await;
-    crate::serverfns::respond::answer(Some(&staff.auth.session), result, None, "saved").await
+    crate::serverfns::respond::answer(result, None, "saved")
 }

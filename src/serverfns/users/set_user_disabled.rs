@@ -17,5 +17,5 @@ pub async fn set_user_disabled(user: i64, disabled: bool) -> Result<(), AppError
     }
     .await;
     let done = if disabled { "disabled" } else { "enabled" };
-    crate::serverfns::respond::answer(Some(&staff.auth.session), result, None, done).await
+    crate::serverfns::respond::answer(result, None, done)
 }

@@ -8,7 +8,7 @@ use crate::ui::components::language_switcher::LanguageSwitcher;
 use leptos::prelude::*;
 use leptos_meta::{Html, Meta, Title};
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_query_map};
 
 /// `signed_in`: the page needs a signed-in person (all but sign-in, code and link pages).
 #[component]
@@ -25,11 +25,7 @@ pub fn StaffFrame(
     let frame = move || {
         let path = path.clone();
         Suspend::new(async move {
-            let frame = get_staff_frame().await.unwrap_or(StaffFrame {
-                actor: None,
-                must_enrol: false,
-                notice: None,
-            });
+            let frame = get_staff_frame().await.unwrap_or(StaffFrame { actor: None, must_enrol: false });
             let account_path = format!("/{lang}/staff/account");
             if signed_in && frame.actor.is_none() {
                 return view! { <Redirect path=format!("/{lang}/staff/sign-in")/> }.into_any();
@@ -37,7 +33,8 @@ pub fn StaffFrame(
             if signed_in && frame.must_enrol && path != account_path {
                 return view! { <Redirect path=account_path/> }.into_any();
             }
-            view! { <Nav frame=frame.clone()/> <Notice frame/> <main id="main">{children.with_value(|c| c())}</main> }
+            let must_enrol = frame.must_enrol;
+            view! { <Nav frame/> <Notice must_enrol/> <main id="main">{children.with_value(|c| c())}</main> }
                 .into_any()
         })
     };
@@ -85,15 +82,21 @@ fn Nav(frame: StaffFrame) -> impl IntoView {
     .into_any()
 }
 
+/// The notice a form post left in the address (`?done=saved`, `?problem=forbidden`).
 #[component]
-fn Notice(frame: StaffFrame) -> impl IntoView {
+fn Notice(must_enrol: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let must_enrol = frame
-        .must_enrol
-        .then(|| view! { <p class="notice problem" role="alert">{t!(i18n, staff.must_enrol)}</p> });
-    let notice = frame.notice.map(|n| {
-        let class = if n.ok { "notice ok" } else { "notice problem" };
-        view! { <p class=class role="status">{labels::notice(i18n, &n.key)}</p> }
-    });
+    let query = use_query_map().get_untracked();
+    let must_enrol =
+        must_enrol.then(|| view! { <p class="notice problem" role="alert">{t!(i18n, staff.must_enrol)}</p> });
+    let notice = match (query.get("done"), query.get("problem")) {
+        (Some(key), _) => {
+            labels::notice(i18n, &key).map(|text| view! { <p class="notice ok" role="status">{text}</p> })
+        }
+        (None, Some(key)) => {
+            labels::notice(i18n, &key).map(|text| view! { <p class="notice problem" role="alert">{text}</p> })
+        }
+        (None, None) => None,
+    };
     view! { {must_enrol} {notice} }
 }

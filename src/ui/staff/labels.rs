@@ -50,9 +50,9 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
     }
 }
 
-/// The one-line message left by a form post.
-pub fn notice(i18n: I18n, key: &str) -> &'static str {
-    match key {
+/// The one-line message left by a form post; `None` for unknown keys.
+pub fn notice(i18n: I18n, key: &str) -> Option<&'static str> {
+    Some(match key {
         "created" => t_string!(i18n, staff_notice.created),
         "saved" => t_string!(i18n, staff_notice.saved),
         "submitted" => t_string!(i18n, staff_notice.submitted),
@@ -71,8 +71,9 @@ pub fn notice(i18n: I18n, key: &str) -> &'static str {
         "conflict" => t_string!(i18n, staff_notice.conflict),
         "rate_limited" => t_string!(i18n, staff_notice.rate_limited),
         "invalid" => t_string!(i18n, staff_notice.invalid),
-        _ => t_string!(i18n, staff_notice.failed),
-    }
+        "failed" => t_string!(i18n, staff_notice.failed),
+        _ => return None,
+    })
 }
 
 /// What an audit entry's action code means.
