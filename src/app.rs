@@ -6,8 +6,9 @@ use crate::ui::pages::{
     BoardPage, DirectoryPage, NotFoundPage, OfferPage, ShortlistPage, StartPage, WeekPlanPage,
 };
 use crate::ui::staff::{
-    AccountPage, AuditPage, LinkPage, NewOfferPage, OfferEditPage, SignInPage, StaffOffersPage,
-    TwoFactorPage, UsersPage,
+    AccountPage, AuditPage, DirectoryPage as StaffDirectoryPage, LinkPage, NewOfferPage, OfferEditPage,
+    OrganisationEditPage, PlaceEditPage, QuarterEditPage, SignInPage, StaffOffersPage, TwoFactorPage,
+    UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -57,6 +58,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/offers/new") view=NewOfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/:id") view=OfferEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/:id/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/directory") view=StaffDirectoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/places/:id") view=PlaceEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/organisations/:id") view=OrganisationEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/quarters/:id") view=QuarterEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter/week") view=WeekPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/:quarter/network") view=DirectoryPage ssr=SsrMode::Async/>

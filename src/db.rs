@@ -5,6 +5,8 @@
 mod audit;
 mod connect;
 mod directory;
+mod directory_edit;
+mod directory_rows;
 mod document;
 mod error;
 mod flags;
@@ -23,6 +25,7 @@ mod users;
 mod write;
 
 pub use connect::{Backend, Db};
+pub use directory_edit::{StoredOrganisation, StoredPlace, StoredQuarter};
 pub use error::DbError;
 pub use offer_records::StoredOffer;
 pub use submissions::Submission;

@@ -9,9 +9,12 @@ mod get_shortlist;
 mod get_week;
 mod list_quarters;
 pub mod offers;
+pub mod records;
 mod search_offers;
 pub mod users;
 
+#[cfg(feature = "ssr")]
+pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod respond;
 

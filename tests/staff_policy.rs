@@ -221,3 +221,97 @@ async fn user_administration() {
     run("disable", ADMIN_ONLY, |t| format!("user={}&disabled=true", t.user_b), SetUserDisabled::PATH).await;
     run("role totp", ADMIN_ONLY, |_| "role=editor&required=true".into(), SetRoleTotp::PATH).await;
 }
+
+fn qs<T: serde::Serialize>(id: i64, form: T) -> String {
+    #[derive(serde::Serialize)]
+    struct Args<T> {
+        id: i64,
+        form: T,
+    }
+    serde_qs::to_string(&Args { id, form }).unwrap()
+}
+
+async fn place_body(db: &Db, slug: &str) -> String {
+    use quartiersboard::domain::place_form::PlaceForm;
+    let id: i64 = list_id(db, "places", slug).await;
+    let s = db.get_stored_place(id).await.unwrap();
+    let mut form = PlaceForm::from_record(&s.record, s.version);
+    form.opening_hours = "Mo–Fr 9–12 Uhr".into();
+    qs(id, form)
+}
+
+async fn list_id(db: &Db, table: &str, slug: &str) -> i64 {
+    let raw = sqlx::SqlitePool::connect(db.url()).await.unwrap();
+    sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = $1"))
+        .bind(slug)
+        .fetch_one(&raw)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn edit_places() {
+    use quartiersboard::serverfns::records::SavePlace;
+    let (_app, t) = app().await;
+    let x = place_body(&t.db, "kita-sonnenblume").await;
+    let y = place_body(&t.db, "nachbarschaftshaus-altstadt").await;
+    // Places without an owning organisation: their quarter's coordinator and administrators.
+    run("place in X", MANAGE_A, move |_| x.clone(), SavePlace::PATH).await;
+    run("place in Y", ADMIN_ONLY, move |_| y.clone(), SavePlace::PATH).await;
+}
+
+#[tokio::test]
+async fn edit_organisations_and_quarters() {
+    use quartiersboard::domain::organisation_form::OrganisationForm;
+    use quartiersboard::domain::quarter_form::QuarterForm;
+    use quartiersboard::serverfns::records::{SaveOrganisation, SaveQuarter};
+    let (_app, t) = app().await;
+    let org = |slug: &'static str| {
+        let db = t.db.clone();
+        async move {
+            let s = db.get_stored_organisation(db.get_organisation_id(slug).await.unwrap()).await.unwrap();
+            let mut form = OrganisationForm::from_record(&s.record, s.version);
+            form.phone = "02041 555-0199".into();
+            qs(s.id, form)
+        }
+    };
+    let (a, b) = (org(ORG_A).await, org(ORG_B).await);
+    run("organisation A", FOR_A, move |_| a.clone(), SaveOrganisation::PATH).await;
+    run("organisation B", FOR_B, move |_| b.clone(), SaveOrganisation::PATH).await;
+    let q = t.db.get_stored_quarter(t.db.get_quarter_id(QUARTER_X).await.unwrap()).await.unwrap();
+    let mut form = QuarterForm::from_record(&q.record, q.version);
+    form.hours = "Mo–Do 9–15 Uhr".into();
+    let body = qs(q.id, form);
+    run("quarter X", ADMIN_ONLY, move |_| body.clone(), SaveQuarter::PATH).await;
+    let new_org =
+        "form[slug]=neuer-verein&form[name]=Neuer+Verein&form[kind]=club&form[editors_publish]=on".to_owned();
+    run(
+        "create organisation",
+        [false, false, false, false, true, true],
+        move |_| new_org.clone(),
+        SaveOrganisation::PATH,
+    )
+    .await;
+}
+
+/// An editor may edit their organisation's profile but not decide that their changes skip approval.
+#[tokio::test]
+async fn editors_cannot_lift_their_own_approval() {
+    use quartiersboard::domain::organisation_form::OrganisationForm;
+    use quartiersboard::serverfns::records::SaveOrganisation;
+    let (app, t) = app().await;
+    let raw = sqlx::SqlitePool::connect(t.db.url()).await.unwrap();
+    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
+        .bind(ORG_A)
+        .execute(&raw)
+        .await
+        .unwrap();
+    let s = t.db.get_stored_organisation(t.db.get_organisation_id(ORG_A).await.unwrap()).await.unwrap();
+    let mut form = OrganisationForm::from_record(&s.record, s.version);
+    form.editors_publish = "on".into();
+    let mut c = Client::new(&app);
+    c.sign_in(EDITOR_A).await;
+    let r = c.call(SaveOrganisation::PATH, &qs(s.id, form)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(t.db.get_stored_organisation(s.id).await.unwrap(), s);
+}

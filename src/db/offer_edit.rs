@@ -161,10 +161,21 @@ impl Db {
     }
 }
 
-/// Takes the next version of a record if it is still at `version`: `Conflict` when it moved on,
-/// `NotFound` when it does not exist. The row is locked for the rest of the transaction.
+/// Takes the next version of an offer if it is still at `version` (see [`claim`]).
 pub(super) async fn claim_version(conn: &mut AnyConnection, id: i64, version: i64) -> Result<(), DbError> {
-    let n = sqlx::query("UPDATE offers SET version = version + 1 WHERE id = $1 AND version = $2")
+    claim(conn, "offers", id, version).await
+}
+
+/// Takes the next version of row `id` of `table` if it is still at `version`: `Conflict` when
+/// it moved on, `NotFound` when it does not exist. The row is locked for the rest of the
+/// transaction.
+pub(super) async fn claim(
+    conn: &mut AnyConnection,
+    table: &'static str,
+    id: i64,
+    version: i64,
+) -> Result<(), DbError> {
+    let n = sqlx::query(&format!("UPDATE {table} SET version = version + 1 WHERE id = $1 AND version = $2"))
         .bind(id)
         .bind(version)
         .execute(&mut *conn)
@@ -173,8 +184,10 @@ pub(super) async fn claim_version(conn: &mut AnyConnection, id: i64, version: i6
     if n == 1 {
         return Ok(());
     }
-    let exists: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM offers WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    let exists: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     Err(if exists.is_some() { DbError::Conflict } else { DbError::NotFound })
 }
 

@@ -19,7 +19,7 @@ pub struct CityDocument {
     pub offers: Vec<OfferRecord>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuarterRecord {
     pub slug: String,
     pub name: String,
@@ -30,14 +30,14 @@ pub struct QuarterRecord {
     pub translations: BTreeMap<String, QuarterTextRecord>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuarterTextRecord {
     pub name: String,
     pub description: String,
     pub hours: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfficeRecord {
     pub name: String,
     pub street: String,
@@ -47,7 +47,7 @@ pub struct OfficeRecord {
     pub hours: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganisationRecord {
     pub slug: String,
     pub name: String,
@@ -56,9 +56,20 @@ pub struct OrganisationRecord {
     pub email: Option<String>,
     pub website: Option<String>,
     pub description: String,
+    /// Its editors publish directly (`true`) or their changes wait for a coordinator's approval.
+    #[serde(default = "publish_directly", skip_serializing_if = "is_true")]
+    pub editors_publish: bool,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+fn publish_directly() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceRecord {
     pub slug: String,
     pub name: String,
@@ -74,6 +85,9 @@ pub struct PlaceRecord {
     /// Translated names per locale code; German is `name`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub name_translations: BTreeMap<String, String>,
+    /// The organisation that runs the place (its editors may edit it), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -68,7 +68,7 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
             let in_my_quarters = scope.quarters.iter().any(|q| actor.quarters.contains(q));
             match action {
                 RestoreOffer | EditQuarter | ManageUsers => Decision::Deny,
-                ReadDrafts if scope.quarters.is_empty() => Decision::Allow,
+                ReadDrafts | CreateOrganisation if scope.quarters.is_empty() => Decision::Allow,
                 _ => allow(in_my_quarters),
             }
         }
@@ -144,6 +144,11 @@ mod tests {
         for a in [RestoreOffer, ManageUsers, EditQuarter] {
             assert_eq!(decide(Some(&co), a, &of(1, true, true)), Deny, "{a:?}");
         }
+        assert_eq!(
+            decide(Some(&co), CreateOrganisation, &Scope::default()),
+            Allow,
+            "new actors in the quarter"
+        );
     }
 
     /// Guides read drafts and nothing else; administrators may do everything.

@@ -8,8 +8,9 @@ use crate::domain::document::OfferRecord;
 use crate::domain::offer_form::validate::validate_offer_form;
 use crate::domain::offer_form::OfferForm;
 use crate::domain::policy::{Action, Decision, Scope};
-use crate::domain::schedule::validate::FieldIssue;
 use crate::error::AppError;
+
+pub use super::SaveError;
 
 /// What became of a save.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,32 +19,6 @@ pub enum Saved {
     Updated(i64),
     /// Put aside for a coordinator's approval.
     Submitted(i64),
-}
-
-/// Why a save did not happen, with what the form needs to show it.
-#[derive(Debug)]
-pub enum SaveError {
-    Fields(Vec<FieldIssue>),
-    /// Someone saved in between; the stored version is attached.
-    Conflict(Box<StoredOffer>),
-    Other(AppError),
-}
-
-impl From<AppError> for SaveError {
-    fn from(e: AppError) -> Self {
-        SaveError::Other(e)
-    }
-}
-
-impl From<crate::db::DbError> for SaveError {
-    fn from(e: crate::db::DbError) -> Self {
-        match e {
-            crate::db::DbError::Duplicate(_) => {
-                SaveError::Fields(vec![FieldIssue { field: "slug".into(), reason: "taken".into() }])
-            }
-            other => SaveError::Other(other.into()),
-        }
-    }
 }
 
 /// Checks `form` and saves it as offer `id` (or a new offer), as `staff` may.
@@ -77,7 +52,7 @@ pub async fn save_offer(
     scope.published = stored.scope.published;
     let decision = staff.require(Action::EditOffer, &scope)?;
     if form.version.trim().parse::<i64>().ok() != Some(stored.version) {
-        return Err(SaveError::Conflict(Box::new(stored)));
+        return Err(SaveError::Conflict);
     }
     save_stored(db, staff, &stored, &record, decision).await
 }
@@ -94,13 +69,8 @@ async fn save_stored(
         db.submit_offer(stored.id, record, false, actor).await?;
         return Ok(Saved::Submitted(stored.id));
     }
-    match db.update_offer(stored, record, Some(actor), "update").await {
-        Ok(_) => Ok(Saved::Updated(stored.id)),
-        Err(crate::db::DbError::Conflict) => {
-            Err(SaveError::Conflict(Box::new(db.get_stored_offer(stored.id).await?)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    db.update_offer(stored, record, Some(actor), "update").await?;
+    Ok(Saved::Updated(stored.id))
 }
 
 /// Changes the status of offer `id` from `version`: publish (or ask for it), unpublish, archive.

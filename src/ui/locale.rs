@@ -19,6 +19,11 @@ pub fn route_locale() -> Option<Locale> {
     }
 }
 
+/// The codes of all locales, German (the default) first: the languages content is kept in.
+pub fn content_locales() -> Vec<&'static str> {
+    Locale::get_all().iter().map(|l| l.as_str()).collect()
+}
+
 /// The locale whose code is `code`, if we have it.
 pub fn find_locale(code: &str) -> Option<Locale> {
     Locale::get_all().iter().copied().find(|l| l.as_str() == code)

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod directory;
 pub mod fields;
 pub mod frame;
 pub mod labels;
@@ -11,15 +12,23 @@ pub mod link;
 pub mod offer_edit;
 pub mod offer_fields;
 pub mod offers;
+pub mod organisation_edit;
+pub mod place_edit;
+pub mod quarter_edit;
+pub mod record_edit;
 pub mod schedule_fields;
 pub mod sign_in;
 pub mod users;
 
 pub use account::AccountPage;
 pub use audit::AuditPage;
+pub use directory::DirectoryPage;
 pub use link::LinkPage;
 pub use offer_edit::{NewOfferPage, OfferEditPage};
 pub use offers::StaffOffersPage;
+pub use organisation_edit::OrganisationEditPage;
+pub use place_edit::PlaceEditPage;
+pub use quarter_edit::QuarterEditPage;
 pub use sign_in::{SignInPage, TwoFactorPage};
 pub use users::UsersPage;
 

@@ -1,7 +1,7 @@
-//! Which fields differ between two versions of an offer form, for the conflict screen
-//! ("saved meanwhile" next to "yours") and for reviewing submissions.
+//! Which fields differ between two versions of a form, for the conflict screen ("saved
+//! meanwhile" next to "yours") and for reviewing submissions.
 
-use super::OfferForm;
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -14,7 +14,7 @@ pub struct FieldDiff {
 }
 
 /// The fields (except the version) whose values differ, in form order of their paths.
-pub fn diff(a: &OfferForm, b: &OfferForm) -> Vec<FieldDiff> {
+pub fn diff<T: Serialize>(a: &T, b: &T) -> Vec<FieldDiff> {
     let (fa, fb) = (flatten(a), flatten(b));
     let mut fields: Vec<&String> = fa.keys().chain(fb.keys()).filter(|k| k.as_str() != "version").collect();
     fields.sort();
@@ -28,7 +28,7 @@ pub fn diff(a: &OfferForm, b: &OfferForm) -> Vec<FieldDiff> {
         .collect()
 }
 
-fn flatten(form: &OfferForm) -> BTreeMap<String, String> {
+fn flatten<T: Serialize>(form: &T) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     walk(&serde_json::to_value(form).unwrap_or(Value::Null), String::new(), &mut out);
     out
@@ -65,7 +65,7 @@ fn scalar(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::offer_form::{ScheduleForm, TextForm};
+    use crate::domain::offer_form::{OfferForm, ScheduleForm, TextForm};
 
     /// Changed, added and removed values are listed by path; equal ones and the version are not.
     #[test]

@@ -5,9 +5,9 @@ use super::{ExceptionForm, OfferForm, ScheduleForm, MAX_TEXT, MAX_TITLE, SPOKEN}
 use crate::domain::age::AgeRange;
 use crate::domain::category::{Audience, Category, OfferStatus};
 use crate::domain::document::{ContactRecord, OfferRecord};
+use crate::domain::form::{on, Issues};
 use crate::domain::holidays::HolidayCalendar;
 use crate::domain::schedule::validate::{parse_schedule, ExceptionInput, FieldIssue, ScheduleInput};
-use crate::domain::slug::{check_slug, SlugError};
 use chrono::NaiveDate;
 
 /// What the references of a form may name (slugs), and the content locales.
@@ -19,84 +19,6 @@ pub struct Choices {
     pub locales: Vec<String>,
 }
 
-/// Collects issues while reading fields.
-#[derive(Default)]
-struct Issues(Vec<FieldIssue>);
-
-impl Issues {
-    fn add(&mut self, field: impl Into<String>, reason: &str) {
-        self.0.push(FieldIssue { field: field.into(), reason: reason.into() });
-    }
-
-    fn text(&mut self, field: &str, value: &str, max: usize, required: bool) -> Option<String> {
-        let v = value.trim();
-        if v.is_empty() {
-            if required {
-                self.add(field, "required");
-            }
-            return None;
-        }
-        if v.chars().count() > max {
-            self.add(field, "too_long");
-        }
-        Some(v.to_owned())
-    }
-
-    fn choice(&mut self, field: &str, value: &str, allowed: &[String]) -> String {
-        let v = value.trim();
-        if v.is_empty() {
-            self.add(field, "required");
-        } else if !allowed.iter().any(|a| a == v) {
-            self.add(field, "unknown_choice");
-        }
-        v.to_owned()
-    }
-
-    fn number(&mut self, field: &str, value: &str) -> Option<i64> {
-        let v = value.trim();
-        if v.is_empty() {
-            return None;
-        }
-        v.parse().map_err(|_| self.add(field, "number_format")).ok()
-    }
-
-    fn date(&mut self, field: &str, value: &str) -> Option<NaiveDate> {
-        let v = value.trim();
-        if v.is_empty() {
-            return None;
-        }
-        parse_date(v).or_else(|| {
-            self.add(field, "date_format");
-            None
-        })
-    }
-
-    fn dates(&mut self, field: &str, value: &str) -> Vec<NaiveDate> {
-        let mut out = Vec::new();
-        for part in value.split([',', ';', ' ', '\n', '\r', '\t']).filter(|p| !p.is_empty()) {
-            match parse_date(part) {
-                Some(d) => out.push(d),
-                None => {
-                    self.add(field, "date_format");
-                    break;
-                }
-            }
-        }
-        out.sort();
-        out.dedup();
-        out
-    }
-}
-
-/// `2026-12-02` (what date inputs send) or `02.12.2026` (what people type).
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y")).ok()
-}
-
-fn on(v: &str) -> bool {
-    !v.trim().is_empty()
-}
-
 /// Checks every field of `form`; `status` and `last_confirmed` are kept from the stored offer.
 pub fn validate_offer_form(
     form: &OfferForm,
@@ -106,13 +28,7 @@ pub fn validate_offer_form(
     last_confirmed: NaiveDate,
 ) -> Result<OfferRecord, Vec<FieldIssue>> {
     let mut is = Issues::default();
-    let slug = form.slug.trim().to_owned();
-    match check_slug(&slug) {
-        Ok(()) => {}
-        Err(SlugError::Reserved(_)) => is.add("slug", "slug_reserved"),
-        Err(_) if slug.is_empty() => is.add("slug", "required"),
-        Err(_) => is.add("slug", "slug_invalid"),
-    }
+    let slug = is.slug("slug", &form.slug);
     let de = form.texts.get("de").cloned().unwrap_or_default();
     let title = is.text("texts.de.title", &de.title, MAX_TITLE, true).unwrap_or_default();
     let description = is.text("texts.de.description", &de.description, MAX_TEXT, true).unwrap_or_default();

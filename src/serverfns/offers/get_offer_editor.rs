@@ -53,9 +53,7 @@ pub async fn get_offer_editor(id: Option<i64>) -> Result<OfferEditor, AppError> 
         let mine = db.get_stored_organisation_slug(actor.organisation.unwrap_or_default()).await?;
         options.organisations.retain(|o| o.slug == mine);
     }
-    let flash: Option<super::FormFlash> = staff.auth.session.get(super::FORM_FLASH).await.ok().flatten();
-    let now = chrono::Utc::now().timestamp();
-    let flash = flash.filter(|f| f.id == id && now - f.at < super::FLASH_SECS);
+    let flash = crate::serverfns::flash::kept::<OfferForm>(&staff.auth.session, "offer", id).await;
     let locales: Vec<String> =
         crate::editing::locales().into_iter().filter(|l| *l != "de").map(String::from).collect();
     let Some(id) = id else {

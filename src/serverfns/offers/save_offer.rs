@@ -9,31 +9,19 @@ use leptos::prelude::*;
 /// keeps everything typed; script callers get the error. Returns the offer's id.
 #[server]
 pub async fn save_offer(id: Option<i64>, form: OfferForm) -> Result<i64, AppError> {
-    use crate::editing::offers::{SaveError, Saved};
-    use crate::serverfns::respond;
+    use crate::editing::offers::Saved;
     let staff = crate::auth::staff().await?;
     let db = super::super::db()?;
-    let lang = respond::page_locale();
+    let lang = crate::serverfns::respond::page_locale();
     let result = crate::editing::offers::save_offer(&db, &super::super::calendar()?, &staff, id, &form).await;
-    let session = &staff.auth.session;
-    let (flash, error) = match result {
-        Ok(saved) => {
-            let (id, done) = match saved {
-                Saved::Created(id) => (id, "created"),
-                Saved::Updated(id) => (id, "saved"),
-                Saved::Submitted(id) => (id, "submitted"),
-            };
-            let _ = session.remove::<super::FormFlash>(super::FORM_FLASH).await;
-            let next = format!("/{lang}/staff/offers/{id}");
-            return respond::answer(Ok(id), Some(next), done);
-        }
-        Err(SaveError::Fields(issues)) => (Some((issues.clone(), false)), AppError::Fields(issues)),
-        Err(SaveError::Conflict(_)) => (Some((vec![], true)), AppError::Conflict),
-        Err(SaveError::Other(e)) => (None, e),
+    let done = match &result {
+        Ok(Saved::Created(_)) => "created",
+        Ok(Saved::Submitted(_)) => "submitted",
+        _ => "saved",
     };
-    if let (Some((issues, conflict)), true) = (flash, staff.actor.is_some()) {
-        let kept = super::FormFlash { at: chrono::Utc::now().timestamp(), id, form, issues, conflict };
-        let _ = session.insert(super::FORM_FLASH, kept).await;
-    }
-    respond::answer(Err(error), None, "")
+    let result = result.map(|s| match s {
+        Saved::Created(id) | Saved::Updated(id) | Saved::Submitted(id) => id,
+    });
+    let next = |id| format!("/{lang}/staff/offers/{id}");
+    crate::serverfns::flash::finish_save(&staff, "offer", id, form, result, next, done).await
 }

@@ -46,6 +46,10 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
         "password_mismatch" => t_string!(i18n, staff_errors.password_mismatch),
         "code_wrong" => t_string!(i18n, staff_errors.code_wrong),
         "not_yourself" => t_string!(i18n, staff_errors.not_yourself),
+        "postcode_invalid" => t_string!(i18n, staff_errors.postcode_invalid),
+        "coordinate_invalid" => t_string!(i18n, staff_errors.coordinate_invalid),
+        "coordinates_together" => t_string!(i18n, staff_errors.coordinates_together),
+        "website_invalid" => t_string!(i18n, staff_errors.website_invalid),
         other => crate::ui::labels::schedule_error(i18n, other),
     }
 }
