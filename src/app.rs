@@ -57,7 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/link/:token") view=LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/new") view=NewOfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/:id") view=OfferEditPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/staff/offers/:id/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/:kind/:id/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/directory") view=StaffDirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/places/:id") view=PlaceEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/organisations/:id") view=OrganisationEditPage ssr=SsrMode::Async/>

@@ -4,6 +4,7 @@
 
 pub mod directory;
 pub mod offers;
+pub mod preview;
 
 use crate::domain::schedule::validate::FieldIssue;
 use crate::error::AppError;

@@ -117,3 +117,34 @@ fn load_document_all_or_nothing() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("offers loaded"));
 }
+
+/// `create-admin` makes the first administrator from a password on standard input; a second
+/// call with the same address and a too-short password are refused with a message.
+#[test]
+fn create_admin_from_stdin() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let create = |password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quartiersboard"))
+            .args(["create-admin", "--email", "Chefin@Example.de"])
+            .env_remove("DATABASE_URL")
+            .env("DATA_DIR", data)
+            .env("RUST_LOG", "warn")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let short = create("kurz");
+    assert_eq!(short.status.code(), Some(1));
+    assert!(stderr(&short).contains("at least 10 characters"), "{}", stderr(&short));
+    let ok = create("ein langes Passwort");
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert_eq!(String::from_utf8_lossy(&ok.stdout).trim(), "administrator chefin@example.de created");
+    let again = create("ein langes Passwort");
+    assert!(stderr(&again).contains("exists already"), "{}", stderr(&again));
+}

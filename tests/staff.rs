@@ -398,3 +398,31 @@ async fn notices_show_once_after_a_post() {
     assert!(c.get(&next).await.body.contains("Gespeichert."), "no notice");
     assert!(!c.get(&page).await.body.contains("Gespeichert."), "notice without asking");
 }
+
+/// When a role must use a second factor, its members can do nothing until they set one up.
+#[tokio::test]
+async fn required_second_factor_must_be_set_up_first() {
+    use quartiersboard::serverfns::account::ConfirmTotp;
+    use quartiersboard::serverfns::users::SetRoleTotp;
+    let (app, t) = app().await;
+    let mut admin = Client::new(&app);
+    admin.sign_in(ADMIN).await;
+    assert!(admin.call(path_of::<SetRoleTotp>(), "role=editor&required=true").await.status.is_success());
+    let mut ed = Client::new(&app);
+    ed.sign_in(EDITOR_A).await;
+    assert_eq!(ed.get("/de/staff").await.location.as_deref(), Some("/de/staff/account"));
+    let stored = offer_of(&t.db, ORG_A).await;
+    let body = format!("id={}&version={}&status=archived", stored.id, stored.version);
+    assert_eq!(ed.call(path_of::<SetOfferStatus>(), &body).await.status, StatusCode::FORBIDDEN);
+    let page = ed.get("/de/staff/account").await.body;
+    let secret = page.split("class=\"secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    let again = ed.get("/de/staff/account").await.body;
+    assert!(
+        again.contains(&secret),
+        "same QR code on reload: {secret} vs {}",
+        again.split("class=\"secret\">").nth(1).unwrap_or("none").chars().take(60).collect::<String>()
+    );
+    let code = quartiersboard::auth::totp::current_code(&secret).unwrap();
+    assert!(ed.call(path_of::<ConfirmTotp>(), &format!("code={code}")).await.status.is_success());
+    assert_eq!(ed.get("/de/staff").await.status, StatusCode::OK);
+}

@@ -183,3 +183,34 @@ test("staff pages pass axe: users, account, audit log", async ({ page }) => {
   await page.goto("/de/staff/sign-in");
   await expectAccessible(page);
 });
+
+test("a coordinator changes a place's opening hours and residents see them on the quarter's network page", async ({ browser }) => {
+  const [adminContext, admin] = await staffContext(browser, ADMIN);
+  const email = `koordination-${Date.now().toString(36)}@example.de`;
+  await admin.goto("/de/staff/users");
+  await admin.getByLabel("E-Mail-Adresse").fill(email);
+  await admin.getByLabel("Rolle", { exact: true }).selectOption("coordinator");
+  await admin.getByRole("checkbox", { name: "Welheim" }).check();
+  await admin.getByRole("button", { name: "Einladungslink erstellen" }).click();
+  const link = new URL((await admin.locator(".link-to-hand-over").textContent())!.trim()).pathname;
+  const [context, page] = await acceptInvite(browser, link, email, "Kora Koordination");
+  await page.getByRole("link", { name: "Orte und Träger" }).click();
+  await expectAccessible(page);
+  // Inside Welheim the coordinator may edit; the Altstadt's places are not theirs.
+  await expect(page.locator('li[data-slug="nachbarschaftshaus-altstadt"]').getByRole("link")).toHaveCount(0);
+  await page.locator('li[data-slug="kita-sonnenblume"]').getByRole("link", { name: /Bearbeiten/ }).click();
+  await expectAccessible(page);
+  const hours = `Mo–Fr 7:30–16:30 Uhr (${Date.now() % 1000})`;
+  await page.getByLabel("Öffnungszeiten").fill(hours);
+  await page.getByLabel("Postleitzahl").fill("4623");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.locator("#form-issues")).toContainText("Bitte eine Postleitzahl mit 5 Ziffern eingeben.");
+  await expect(page.getByLabel("Öffnungszeiten")).toHaveValue(hours);
+  await page.getByLabel("Postleitzahl").fill("46238");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toHaveText("Gespeichert.");
+  await page.goto("/de/welheim/network");
+  await expect(page.getByText(hours)).toBeVisible();
+  await context.close();
+  await adminContext.close();
+});

@@ -29,7 +29,7 @@ pub async fn staff() -> Result<Staff, AppError> {
         return Ok(Staff { auth, actor: None, must_enrol: false });
     };
     let signed_in_at: i64 = auth.session.get(SIGNED_IN_AT).await.ok().flatten().unwrap_or(0);
-    if chrono::Utc::now().timestamp() - signed_in_at > super::session::ABSOLUTE_SECS {
+    if past_absolute_timeout(signed_in_at, chrono::Utc::now().timestamp()) {
         let _ = auth.logout().await;
         return Ok(Staff { auth, actor: None, must_enrol: false });
     }
@@ -38,6 +38,11 @@ pub async fn staff() -> Result<Staff, AppError> {
         db.list_role_settings().await?.iter().any(|(r, req)| *r == user.account.actor.role && *req);
     let must_enrol = required && user.account.totp_secret.is_none();
     Ok(Staff { auth, actor: Some(user.account.actor), must_enrol })
+}
+
+/// Whether a session that signed in at `signed_in_at` (Unix seconds; 0 when unknown) is too old.
+pub fn past_absolute_timeout(signed_in_at: i64, now: i64) -> bool {
+    now - signed_in_at > super::session::ABSOLUTE_SECS
 }
 
 impl Staff {
@@ -60,5 +65,19 @@ impl Staff {
             }
             d => Ok(d),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sessions end 12 hours after signing in, however busy; unknown sign-in times count as old.
+    #[test]
+    fn absolute_timeout() {
+        let now = 1_800_000_000;
+        assert!(!past_absolute_timeout(now - 11 * 3600, now));
+        assert!(past_absolute_timeout(now - 12 * 3600 - 1, now));
+        assert!(past_absolute_timeout(0, now));
     }
 }

@@ -74,6 +74,17 @@ struct OrganisationRow {
     editors_publish: i64,
 }
 
+#[derive(FromRow)]
+struct QuarterRow {
+    version: i64,
+    slug: String,
+    office_name: String,
+    office_street: String,
+    office_postcode: String,
+    office_city: String,
+    office_phone: Option<String>,
+}
+
 fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()
 }
@@ -310,14 +321,14 @@ impl Db {
 
     /// The quarter with this id, with all its texts.
     pub async fn get_stored_quarter(&self, id: i64) -> Result<StoredQuarter, DbError> {
-        let row: Option<(i64, String, String, String, String, String, Option<String>)> = sqlx::query_as(
+        let q: QuarterRow = sqlx::query_as(
             "SELECT version, slug, office_name, office_street, office_postcode, office_city, office_phone
              FROM quarters WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
-        .await?;
-        let (version, slug, name, street, postcode, city, phone) = row.ok_or(DbError::NotFound)?;
+        .await?
+        .ok_or(DbError::NotFound)?;
         let texts: Vec<(String, String, String, String)> = sqlx::query_as(
             "SELECT locale, name, description, office_hours FROM quarter_texts WHERE quarter_id = $1",
         )
@@ -330,12 +341,19 @@ impl Db {
             .ok_or_else(|| DbError::Corrupt("quarter without German text".into()))?;
         Ok(StoredQuarter {
             id,
-            version,
+            version: q.version,
             record: QuarterRecord {
-                slug,
+                slug: q.slug,
                 name: de.1.clone(),
                 description: de.2.clone(),
-                office: OfficeRecord { name, street, postcode, city, phone, hours: de.3.clone() },
+                office: OfficeRecord {
+                    name: q.office_name,
+                    street: q.office_street,
+                    postcode: q.office_postcode,
+                    city: q.office_city,
+                    phone: q.office_phone,
+                    hours: de.3.clone(),
+                },
                 translations: texts
                     .iter()
                     .filter(|t| t.0 != "de")

@@ -179,6 +179,15 @@ impl Db {
         })
     }
 
+    /// A place's German name and whether it is step-free, for an offer card.
+    pub async fn get_place_card(&self, slug: &str) -> Result<(String, bool), DbError> {
+        let row: Option<(String, i64)> = sqlx::query_as("SELECT name, step_free FROM places WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|(name, step_free)| (name, step_free != 0)).ok_or(DbError::NotFound)
+    }
+
     /// The id of the offer with this slug.
     pub async fn get_offer_id(&self, slug: &str) -> Result<i64, DbError> {
         sqlx::query_scalar("SELECT id FROM offers WHERE slug = $1")

@@ -68,7 +68,8 @@ pub fn validate_place(
     let name = is.text("name", &form.name, 120, true).unwrap_or_default();
     let street = is.text("street", &form.street, 120, true).unwrap_or_default();
     let postcode = is.text("postcode", &form.postcode, 10, true).unwrap_or_default();
-    if !postcode.is_empty() && !(postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit())) {
+    let german_postcode = postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit());
+    if !postcode.is_empty() && !german_postcode {
         is.add("postcode", "postcode_invalid");
     }
     let city = is.text("city", &form.city, 80, true).unwrap_or_default();

@@ -46,6 +46,11 @@ async fn complete_sign_in(
         .insert(crate::auth::guard::SIGNED_IN_AT, chrono::Utc::now().timestamp())
         .await
         .map_err(|e| fail(&e))?;
+    // A second-factor secret ready to be set up on the account page (pages never write).
+    auth.session
+        .insert(confirm_totp::CANDIDATE, crate::auth::totp::new_secret())
+        .await
+        .map_err(|e| fail(&e))?;
     tracing::info!(event = "sign_in", user = user.account.actor.user_id, "signed in");
     Ok(())
 }

@@ -12,7 +12,7 @@ mod set_offer_status;
 
 pub use approve_offer::{approve_offer, ApproveOffer};
 pub use confirm_offers::{confirm_offers, ConfirmOffers};
-pub use get_offer_audit::{get_offer_audit, OfferAudit};
+pub use get_offer_audit::{get_audit, RecordAudit};
 pub use get_offer_editor::{get_offer_editor, EditorRights, OfferEditor};
 pub use get_staff_offers::{get_staff_offers, StaffOffers};
 pub use restore_offer::{restore_offer, RestoreOffer};

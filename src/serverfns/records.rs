@@ -33,6 +33,8 @@ pub struct RecordEditor<T> {
     pub options: FormOptions,
     /// The caller may decide whether the organisation's editors need approval.
     pub may_set_approval: bool,
+    /// The caller may read the record's audit log.
+    pub may_read_audit: bool,
     pub version: i64,
 }
 
@@ -44,7 +46,7 @@ fn editor<T: Serialize + Clone>(
     version: i64,
     kept: Option<crate::serverfns::flash::Flash<T>>,
     options: FormOptions,
-    may_set_approval: bool,
+    (may_set_approval, may_read_audit): (bool, bool),
     set_version: impl Fn(&mut T, i64),
 ) -> RecordEditor<T> {
     let (mut form, issues, conflict) = match kept {
@@ -58,5 +60,5 @@ fn editor<T: Serialize + Clone>(
     if conflict.is_some() {
         set_version(&mut form, version);
     }
-    RecordEditor { id, form, issues, conflict, options, may_set_approval, version }
+    RecordEditor { id, form, issues, conflict, options, may_set_approval, may_read_audit, version }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// Session key of the secret being set up.
 #[cfg(feature = "ssr")]
-pub(super) const CANDIDATE: &str = "totp_candidate";
+pub(crate) const CANDIDATE: &str = "totp_candidate";
 
 #[server]
 pub async fn confirm_totp(code: String) -> Result<(), AppError> {
@@ -20,7 +20,7 @@ pub async fn confirm_totp(code: String) -> Result<(), AppError> {
         }
         let db = super::super::db()?;
         db.set_totp_secret(actor.user_id, Some(&secret)).await?;
-        let _ = auth.session.remove::<String>(CANDIDATE).await;
+        let _ = auth.session.insert(CANDIDATE, crate::auth::totp::new_secret()).await;
         // The epoch changed (other sessions end); this one continues with the new hash.
         let account = db.get_account(actor.user_id).await?.ok_or(AppError::NotFound)?;
         auth.login(&crate::auth::SignedIn::new(account)).await.map_err(|_| AppError::Internal)?;

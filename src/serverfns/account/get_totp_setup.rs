@@ -1,4 +1,4 @@
-//! Setting up the second factor: a new secret, shown as a QR code for the authenticator app.
+//! Setting up the second factor: the secret for the authenticator app, as a QR code.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -13,18 +13,14 @@ pub struct TotpSetup {
     pub enrolled: bool,
 }
 
-/// A candidate secret kept in the session until a code confirms it.
+/// The candidate secret that signing in put into the session. A page only reads, so every
+/// view shows the same QR code until a code confirms it.
 #[server]
 pub async fn get_totp_setup() -> Result<TotpSetup, AppError> {
     let staff = crate::auth::staff().await?;
     let Some(actor) = staff.actor.clone() else { return Err(AppError::Unauthorized) };
-    let secret = crate::auth::totp::new_secret();
-    staff
-        .auth
-        .session
-        .insert(super::confirm_totp::CANDIDATE, &secret)
-        .await
-        .map_err(|_| AppError::Internal)?;
+    let candidate = staff.auth.session.get::<String>(super::confirm_totp::CANDIDATE).await.ok().flatten();
+    let secret = candidate.ok_or(AppError::NotFound)?;
     let url = crate::auth::totp::provisioning_url(&secret, &actor.email).ok_or(AppError::Internal)?;
     let enrolled = staff.auth.user.as_ref().is_some_and(|u| u.account.totp_secret.is_some());
     Ok(TotpSetup { qr_svg: crate::qr::svg(&url, "QR"), secret, enrolled })

@@ -22,7 +22,7 @@ pub struct EditorRights {
     pub audit: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfferEditor {
     pub id: Option<i64>,
     pub form: OfferForm,
@@ -38,6 +38,9 @@ pub struct OfferEditor {
     pub rights: EditorRights,
     /// Content locales other than German, with whether their translation is stale.
     pub translations: Vec<(String, bool)>,
+    /// The public card of the saved offer.
+    pub preview: Option<crate::domain::offer::OfferSummary>,
+    pub today: chrono::NaiveDate,
 }
 
 /// The editor of offer `id`, or of a new offer when `None`.
@@ -58,8 +61,8 @@ pub async fn get_offer_editor(id: Option<i64>) -> Result<OfferEditor, AppError> 
         crate::editing::locales().into_iter().filter(|l| *l != "de").map(String::from).collect();
     let Some(id) = id else {
         staff.require(Action::ReadDrafts, &Default::default())?;
-        let mut form = OfferForm::default();
-        form.organisation = options.organisations.first().map(|o| o.slug.clone()).unwrap_or_default();
+        let organisation = options.organisations.first().map(|o| o.slug.clone()).unwrap_or_default();
+        let form = OfferForm { organisation, ..Default::default() };
         let (form, issues) = flash.map_or((form, vec![]), |f| (f.form, f.issues));
         return Ok(OfferEditor {
             id: None,
@@ -73,6 +76,8 @@ pub async fn get_offer_editor(id: Option<i64>) -> Result<OfferEditor, AppError> 
             pending: None,
             rights: super::get_offer_editor::EditorRights { edit: true, ..Default::default() },
             translations: locales.into_iter().map(|l| (l, false)).collect(),
+            preview: None,
+            today: crate::clock::local_now(super::super::calendar()?.tz).date(),
         });
     };
     let stored = db.get_stored_offer(id).await?;
@@ -94,6 +99,8 @@ pub async fn get_offer_editor(id: Option<i64>) -> Result<OfferEditor, AppError> 
     if conflict.is_some() {
         form.version = stored.version.to_string();
     }
+    let settings = super::super::calendar()?;
+    let preview = Some(crate::editing::preview::preview(&db, &settings, &stored).await?);
     let german = stored.text_dates.get("de").cloned().flatten();
     let translations = locales
         .into_iter()
@@ -125,5 +132,7 @@ pub async fn get_offer_editor(id: Option<i64>) -> Result<OfferEditor, AppError> 
             audit: can(Action::ReadAudit).allowed(),
         },
         translations,
+        preview,
+        today: crate::clock::local_now(settings.tz).date(),
     })
 }

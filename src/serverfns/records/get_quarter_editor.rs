@@ -14,7 +14,7 @@ pub async fn get_quarter_editor(id: i64) -> Result<RecordEditor<QuarterForm>, Ap
     let s = db.get_stored_quarter(id).await?;
     let kept = crate::serverfns::flash::kept(&staff.auth.session, "quarter", Some(id)).await;
     let saved = QuarterForm::from_record(&s.record, s.version);
-    Ok(super::editor(Some(id), saved, s.version, kept, Default::default(), false, |f, v| {
+    Ok(super::editor(Some(id), saved, s.version, kept, Default::default(), (false, true), |f, v| {
         f.version = v.to_string()
     }))
 }

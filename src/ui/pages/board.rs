@@ -20,10 +20,10 @@ pub fn BoardPage() -> impl IntoView {
     };
     let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
     let query = use_location().search.get_untracked().trim_start_matches('?').to_owned();
+    let data = OnceResource::new(get_board(locale.as_str().to_owned(), quarter, query));
     let board = move || {
-        let (quarter, query) = (quarter.clone(), query.clone());
         Suspend::new(async move {
-            match get_board(locale.as_str().to_owned(), quarter, query).await {
+            match data.await {
                 Ok(board) => view! { <BoardView board locale/> }.into_any(),
                 Err(e) => super::load_failed(e),
             }

@@ -19,10 +19,10 @@ pub fn DirectoryPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
+    let data = OnceResource::new(get_directory(locale.as_str().to_owned(), quarter));
     let page = move || {
-        let quarter = quarter.clone();
         Suspend::new(async move {
-            match get_directory(locale.as_str().to_owned(), quarter).await {
+            match data.await {
                 Ok(dir) => view! { <DirectoryView dir locale/> }.into_any(),
                 Err(e) => super::load_failed(e),
             }

@@ -11,9 +11,10 @@ pub fn NotFoundPage() -> impl IntoView {
     set_status(404);
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    let data = OnceResource::new(list_quarters(locale.as_str().to_owned()));
     let quarters = move || {
         Suspend::new(async move {
-            let list = list_quarters(locale.as_str().to_owned()).await.unwrap_or_default();
+            let list = data.await.unwrap_or_default();
             let items = list
                 .into_iter()
                 .map(|q| {

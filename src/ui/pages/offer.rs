@@ -25,10 +25,10 @@ pub fn OfferPage() -> impl IntoView {
     };
     let slug = use_params_map().read_untracked().get("offer").unwrap_or_default();
     let easy = use_query_map().read_untracked().get("easy").is_some_and(|v| v == "1");
+    let data = OnceResource::new(get_offer(locale.as_str().to_owned(), slug));
     let offer = move || {
-        let slug = slug.clone();
         Suspend::new(async move {
-            match get_offer(locale.as_str().to_owned(), slug).await {
+            match data.await {
                 Ok(offer) => view! { <OfferView offer locale easy/> }.into_any(),
                 Err(e) => super::load_failed(e),
             }

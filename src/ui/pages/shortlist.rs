@@ -19,10 +19,10 @@ pub fn ShortlistPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let list = use_query_map().read_untracked().get("list").unwrap_or_default();
+    let data = OnceResource::new(get_shortlist(locale.as_str().to_owned(), list));
     let page = move || {
-        let list = list.clone();
         Suspend::new(async move {
-            match get_shortlist(locale.as_str().to_owned(), list).await {
+            match data.await {
                 Ok(shortlist) => view! { <ShortlistView shortlist locale/> }.into_any(),
                 Err(e) => super::load_failed(e),
             }

@@ -13,9 +13,10 @@ pub fn StartPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let i18n = use_i18n();
+    let data = OnceResource::new(list_quarters(locale.as_str().to_owned()));
     let quarters = move || {
         Suspend::new(async move {
-            match list_quarters(locale.as_str().to_owned()).await {
+            match data.await {
                 Ok(list) => {
                     let items = list
                         .into_iter()

@@ -25,10 +25,10 @@ pub fn WeekPlanPage() -> impl IntoView {
     let quarter = params.get("quarter").unwrap_or_default();
     let week = params.get("week");
     let query = use_location().search.get_untracked().trim_start_matches('?').to_owned();
+    let data = OnceResource::new(get_week(locale.as_str().to_owned(), quarter, week, query));
     let page = move || {
-        let (quarter, week, query) = (quarter.clone(), week.clone(), query.clone());
         Suspend::new(async move {
-            match get_week(locale.as_str().to_owned(), quarter, week, query).await {
+            match data.await {
                 Ok(page) => view! { <WeekView page locale/> }.into_any(),
                 Err(e) => super::load_failed(e),
             }

@@ -13,9 +13,10 @@ pub fn AccountPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     }
     let i18n = use_i18n();
+    let data = OnceResource::new(get_totp_setup());
     let setup = move || {
         Suspend::new(async move {
-            match get_totp_setup().await {
+            match data.await {
                 Ok(s) => view! {
                     {s.enrolled.then(|| view! { <p class="notice ok">{t!(i18n, staff.totp_active)}</p> })}
                     <p>{t!(i18n, staff.totp_intro)}</p>
@@ -38,7 +39,7 @@ pub fn AccountPage() -> impl IntoView {
         <StaffFrame title=t_string!(i18n, staff.account_title)>
             <h1>{t!(i18n, staff.account_title)}</h1>
             <h2>{t!(i18n, staff.totp_heading)}</h2>
-            <Suspense fallback=|| ()>{setup.clone()}</Suspense>
+            <Suspense fallback=|| ()>{setup}</Suspense>
         </StaffFrame>
     }
     .into_any()

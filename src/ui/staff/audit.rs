@@ -1,9 +1,10 @@
-//! `/<lang>/staff/offers/<id>/audit`: who changed the offer, when, and what it looked like.
+//! `/<lang>/staff/<kind>/<id>/audit`: who changed an offer, place, organisation or quarter,
+//! when, and what it looked like before and after.
 
 use super::frame::StaffFrame;
 use super::labels;
 use crate::i18n::*;
-use crate::serverfns::offers::get_offer_audit;
+use crate::serverfns::offers::get_audit;
 use crate::ui::locale::route_locale;
 use crate::ui::pages::NotFoundPage;
 use leptos::prelude::*;
@@ -15,12 +16,15 @@ pub fn AuditPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     }
     let i18n = use_i18n();
-    let Some(id) = use_params_map().get_untracked().get("id").and_then(|s| s.parse::<i64>().ok()) else {
+    let params = use_params_map().get_untracked();
+    let Some(id) = params.get("id").and_then(|s| s.parse::<i64>().ok()) else {
         return view! { <NotFoundPage/> }.into_any();
     };
+    let kind = StoredValue::new(params.get("kind").unwrap_or_default());
+    let data = OnceResource::new(get_audit(kind.get_value(), id));
     let page = move || {
         Suspend::new(async move {
-            match get_offer_audit(id).await {
+            match data.await {
                 Ok(audit) => {
                     let rows = audit
                         .entries
@@ -63,7 +67,7 @@ pub fn AuditPage() -> impl IntoView {
     };
     view! {
         <StaffFrame title=t_string!(i18n, staff.audit_link)>
-            <Suspense fallback=|| ()>{page.clone()}</Suspense>
+            <Suspense fallback=|| ()>{page}</Suspense>
         </StaffFrame>
     }
     .into_any()

@@ -14,9 +14,10 @@ pub fn DirectoryPage() -> impl IntoView {
     }
     let i18n = use_i18n();
     let lang = i18n.get_locale_untracked().as_str();
+    let data = OnceResource::new(get_staff_directory());
     let page = move || {
         Suspend::new(async move {
-            match get_staff_directory().await {
+            match data.await {
                 Ok(d) => view! {
                     <section aria-labelledby="places-heading">
                         <h2 id="places-heading">{t!(i18n, staff.places_heading)}</h2>
@@ -42,7 +43,7 @@ pub fn DirectoryPage() -> impl IntoView {
     view! {
         <StaffFrame title=t_string!(i18n, staff.directory_title)>
             <h1>{t!(i18n, staff.directory_title)}</h1>
-            <Suspense fallback=|| ()>{page.clone()}</Suspense>
+            <Suspense fallback=|| ()>{page}</Suspense>
         </StaffFrame>
     }
     .into_any()

@@ -22,10 +22,12 @@ pub fn StaffFrame(
     let lang = locale.as_str();
     let path = use_location().pathname.get_untracked();
     let children = StoredValue::new(children);
+    let data = OnceResource::new(get_staff_frame());
+    let path = StoredValue::new(path);
     let frame = move || {
-        let path = path.clone();
+        let path = path.get_value();
         Suspend::new(async move {
-            let frame = get_staff_frame().await.unwrap_or(StaffFrame { actor: None, must_enrol: false });
+            let frame = data.await.unwrap_or(StaffFrame { actor: None, must_enrol: false });
             let account_path = format!("/{lang}/staff/account");
             if signed_in && frame.actor.is_none() {
                 return view! { <Redirect path=format!("/{lang}/staff/sign-in")/> }.into_any();

@@ -22,10 +22,11 @@ pub fn LinkPage() -> impl IntoView {
     let issue =
         query.get("field").zip(query.get("reason")).map(|(field, reason)| FieldIssue { field, reason });
     let issues = StoredValue::new(Issues(std::sync::Arc::new(issue.into_iter().collect())));
+    let data = OnceResource::new(get_link(token.get_value()));
     let page = move || {
         let (token, issues) = (token.get_value(), issues.get_value());
         Suspend::new(async move {
-            let Ok(link) = get_link(token.clone()).await else {
+            let Ok(link) = data.await else {
                 crate::ui::status::set_status(404);
                 return view! { <p class="notice problem" role="alert">{t!(i18n, staff.link_invalid)}</p> }
                     .into_any();
@@ -56,7 +57,7 @@ pub fn LinkPage() -> impl IntoView {
     };
     view! {
         <StaffFrame title=t_string!(i18n, staff.link_invite_title) signed_in=false>
-            <Suspense fallback=|| ()>{page.clone()}</Suspense>
+            <Suspense fallback=|| ()>{page}</Suspense>
         </StaffFrame>
     }
     .into_any()

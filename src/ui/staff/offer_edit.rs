@@ -13,6 +13,7 @@ use crate::i18n::*;
 use crate::serverfns::offers::{
     get_offer_editor, ApproveOffer, OfferEditor, RestoreOffer, SaveOffer, SetOfferStatus,
 };
+use crate::ui::components::offer_card::OfferCard;
 use crate::ui::locale::route_locale;
 use crate::ui::pages::NotFoundPage;
 use leptos::prelude::*;
@@ -40,9 +41,10 @@ fn Editor(id: Option<i64>) -> impl IntoView {
     let i18n = use_i18n();
     let title =
         if id.is_some() { t_string!(i18n, staff.edit_title) } else { t_string!(i18n, staff.new_title) };
+    let data = OnceResource::new(get_offer_editor(id));
     let page = move || {
         Suspend::new(async move {
-            match get_offer_editor(id).await {
+            match data.await {
                 Ok(editor) => view! { <EditorView editor/> }.into_any(),
                 Err(crate::error::AppError::Unauthorized) => ().into_any(),
                 Err(e) => crate::ui::pages::load_failed(e),
@@ -52,7 +54,7 @@ fn Editor(id: Option<i64>) -> impl IntoView {
     view! {
         <StaffFrame title>
             <h1>{title}</h1>
-            <Suspense fallback=|| ()>{page.clone()}</Suspense>
+            <Suspense fallback=|| ()>{page}</Suspense>
         </StaffFrame>
     }
     .into_any()
@@ -114,6 +116,14 @@ fn EditorView(editor: OfferEditor) -> impl IntoView {
             </form>
         })}
         {editor.id.map(|id| view! { <StatusActions id version=editor.version status=editor.status rights=editor.rights/> })}
+        {editor.preview.map(|offer| view! {
+            <section class="preview" aria-labelledby="preview-heading">
+                <h2 id="preview-heading">{t!(i18n, staff.preview)}</h2>
+                <ul class="offers">
+                    <OfferCard offer locale=i18n.get_locale_untracked() today=editor.today saved=false save_href=String::new()/>
+                </ul>
+            </section>
+        })}
     }
 }
 

@@ -19,10 +19,10 @@ pub fn StaffOffersPage() -> impl IntoView {
     }
     let i18n = use_i18n();
     let query = StoredValue::new(use_location().search.get_untracked().trim_start_matches('?').to_owned());
+    let data = OnceResource::new(get_staff_offers(query.get_value()));
     let list = move || {
-        let query = query.get_value();
         Suspend::new(async move {
-            match get_staff_offers(query).await {
+            match data.await {
                 Ok(page) => view! {
                     {(page.awaiting > 0).then(|| view! {
                         <p class="notice"><a href="?pending=1">{t!(i18n, staff.awaiting, count = move || page.awaiting)}</a></p>
@@ -41,7 +41,7 @@ pub fn StaffOffersPage() -> impl IntoView {
         <StaffFrame title=t_string!(i18n, staff.offers_title)>
             <h1>{t!(i18n, staff.offers_title)}</h1>
             <p><a class="button" href=format!("/{lang}/staff/offers/new")>{t!(i18n, staff.new_offer)}</a></p>
-            <Suspense fallback=|| ()>{list.clone()}</Suspense>
+            <Suspense fallback=|| ()>{list}</Suspense>
         </StaffFrame>
     }
     .into_any()

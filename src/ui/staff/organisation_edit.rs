@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn OrganisationEditPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Ok(id) = record_id() else { return view! { <NotFoundPage/> }.into_any() };
+    let Some(id) = record_id() else { return view! { <NotFoundPage/> }.into_any() };
     let title = if id.is_some() {
         t_string!(i18n, staff.edit_organisation)
     } else {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn PlaceEditPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Ok(id) = record_id() else { return view! { <NotFoundPage/> }.into_any() };
+    let Some(id) = record_id() else { return view! { <NotFoundPage/> }.into_any() };
     let title =
         if id.is_some() { t_string!(i18n, staff.edit_place) } else { t_string!(i18n, staff.new_place) };
     view! { <RecordPage title load={move || get_place_editor(id)} action={super::action::<SavePlace>()} fields=place_fields/> }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn QuarterEditPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Ok(Some(id)) = record_id() else { return view! { <NotFoundPage/> }.into_any() };
+    let Some(Some(id)) = record_id() else { return view! { <NotFoundPage/> }.into_any() };
     view! {
         <RecordPage title=t_string!(i18n, staff.edit_quarter) load=move || get_quarter_editor(id)
             action={super::action::<SaveQuarter>()} fields=quarter_fields/>

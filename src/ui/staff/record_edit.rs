@@ -11,12 +11,12 @@ use crate::ui::pages::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// The `:id` of the page, `None` for `new`; `Err` for anything else.
-pub fn record_id() -> Result<Option<i64>, ()> {
+/// The `:id` of the page: `Some(None)` for `new`, `None` for anything that is not an id.
+pub fn record_id() -> Option<Option<i64>> {
     match use_params_map().get_untracked().get("id") {
-        None => Ok(None),
-        Some(s) if s == "new" => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(|_| ()),
+        None => Some(None),
+        Some(s) if s == "new" => Some(None),
+        Some(s) => s.parse().ok().map(Some),
     }
 }
 
@@ -29,7 +29,7 @@ pub fn RecordPage<T, F, Fut, V>(
     fields: fn(RecordEditor<T>, Issues) -> V,
 ) -> impl IntoView
 where
-    T: Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<RecordEditor<T>, crate::error::AppError>> + Send + 'static,
     V: IntoView + 'static,
@@ -37,14 +37,20 @@ where
     if route_locale().is_none() {
         return view! { <NotFoundPage/> }.into_any();
     }
+    let data = OnceResource::new(load());
     let page = move || {
         Suspend::new(async move {
-            match load().await {
+            match data.await {
                 Ok(editor) => {
                     let issues = Issues(std::sync::Arc::new(editor.issues.clone()));
                     let id = editor.id;
                     let conflict = editor.conflict.clone().map(|d| view! { <Conflict diff=d/> });
+                    let audit = (id.is_some() && editor.may_read_audit).then(|| {
+                        let path = leptos_router::hooks::use_location().pathname.get_untracked();
+                        view! { <p><a href=format!("{path}/audit")>{t!(use_i18n(), staff.audit_link)}</a></p> }
+                    });
                     view! {
+                        {audit}
                         {conflict}
                         <IssueSummary issues=issues.clone()/>
                         <form method="post" action=action class="staff-form record-form" novalidate>

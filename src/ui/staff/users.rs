@@ -18,9 +18,10 @@ pub fn UsersPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     }
     let i18n = use_i18n();
+    let data = OnceResource::new(get_users());
     let page = move || {
         Suspend::new(async move {
-            match get_users().await {
+            match data.await {
                 Ok(page) => view! { <Users page/> }.into_any(),
                 Err(crate::error::AppError::Unauthorized) => ().into_any(),
                 Err(e) => crate::ui::pages::load_failed(e),
@@ -30,7 +31,7 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <StaffFrame title=t_string!(i18n, staff.users_title)>
             <h1>{t!(i18n, staff.users_title)}</h1>
-            <Suspense fallback=|| ()>{page.clone()}</Suspense>
+            <Suspense fallback=|| ()>{page}</Suspense>
         </StaffFrame>
     }
     .into_any()
