@@ -37,6 +37,20 @@ enum Command {
         #[arg(long, default_value = "Administrator")]
         name: String,
     },
+    /// Copy the whole installation into another, empty database (e.g. SQLite to PostgreSQL, or
+    /// back), then compare row counts and a content hash of every table.
+    CopyDatabase {
+        /// Where to copy from (default: DATABASE_URL, else the SQLite file in DATA_DIR).
+        #[arg(long)]
+        from: Option<String>,
+        /// Where to copy to: `postgres://…` or `sqlite://…` (created and migrated).
+        #[arg(long)]
+        to: String,
+    },
+    /// Write a consistent copy of the SQLite database to FILE while the server keeps running.
+    Backup { file: std::path::PathBuf },
+    /// Put a backup made with `backup` in place of the SQLite database (stop the server first).
+    Restore { file: std::path::PathBuf },
     /// Add or update school holidays from an iCalendar (.ics) file, then exit.
     ImportSchoolHolidays {
         /// The .ics file: one all-day event per holiday period.
@@ -49,11 +63,12 @@ enum Command {
 
 /// Parses the command line, runs the command and turns failures into a message and exit code 1.
 pub async fn run() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    if std::env::var("LOG_FORMAT").is_ok_and(|f| f == "json") {
+        tracing_subscriber::fmt().json().with_env_filter(filter).init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve { seed_demo: seed_demo_from_env() }) {
         Command::Serve { seed_demo } => server::serve(seed_demo).await,
@@ -62,6 +77,9 @@ pub async fn run() -> ExitCode {
         Command::LoadDocument { file } => load_document(&file).await,
         Command::ImportSchoolHolidays { file, region } => import_holidays(&file, region.as_deref()).await,
         Command::CreateAdmin { email, name } => create_admin(&email, &name).await,
+        Command::CopyDatabase { from, to } => crate::maintenance::copy_database(from.as_deref(), &to).await,
+        Command::Backup { file } => crate::maintenance::backup(&file).await,
+        Command::Restore { file } => crate::maintenance::restore(&file).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,7 +3,7 @@
 //!
 //! | variable | meaning | default |
 //! |---|---|---|
-//! | `DATABASE_URL` | `sqlite://path/to/file.db` | `sqlite://data/quartiersboard.db` (created) |
+//! | `DATABASE_URL` | `sqlite://path/to/file.db` or `postgres://user:password@host/db` | `sqlite://data/quartiersboard.db` (created) |
 //! | `DATA_DIR` | folder for the default SQLite file | `./data` |
 //! | `REGION` | German state whose public and school holidays apply (ISO 3166-2) | `DE-NW` |
 //! | `TIME_ZONE` | zone of all schedule times (IANA name) | `Europe/Berlin` |
@@ -11,6 +11,8 @@
 //! | `SEED_DEMO` | `true` loads the demo city on start if it is not loaded yet | `false` |
 //! | `LEPTOS_SITE_ADDR` | address and port to listen on | `127.0.0.1:3000` (Cargo.toml) |
 //! | `RUST_LOG` | log filter | `info` |
+//! | `LOG_FORMAT` | `json` for one JSON object per line (production), else human-readable | human-readable |
+//! | `METRICS_ADDR` | address of a separate listener serving Prometheus `/metrics` (keep it internal) | none |
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -42,7 +44,9 @@ impl fmt::Debug for DatabaseUrl {
 pub enum ConfigError {
     #[error("DATABASE_URL {0:?} is not a valid URL. Example: sqlite://data/quartiersboard.db")]
     MalformedUrl(String),
-    #[error("DATABASE_URL scheme {0:?} is not supported. Use sqlite://path/to/file.db")]
+    #[error(
+        "DATABASE_URL scheme {0:?} is not supported. Use sqlite://path/to/file.db or postgres://user@host/db"
+    )]
     UnsupportedScheme(String),
     #[error("PUBLIC_URL {0:?} is not an http(s) address. Example: https://quartiersboard.bottrop.de")]
     PublicUrl(String),
@@ -50,6 +54,8 @@ pub enum ConfigError {
     UnknownRegion(String),
     #[error("TIME_ZONE {0:?} is not a known time zone. Example: Europe/Berlin")]
     UnknownTimeZone(String),
+    #[error("METRICS_ADDR {0:?} is not an address with port. Example: 127.0.0.1:9100")]
+    MetricsAddr(String),
     #[error(
         "cannot use the data directory {dir}: {reason}. Set DATA_DIR or DATABASE_URL to a writable place"
     )]
@@ -82,6 +88,14 @@ pub fn calendar_settings(region: Option<&str>, tz: Option<&str>) -> Result<Calen
         Some(name) => name.parse().map_err(|_| ConfigError::UnknownTimeZone(name.to_owned()))?,
     };
     Ok(CalendarSettings { region, tz })
+}
+
+/// The metrics listener's address, if `METRICS_ADDR` is set.
+pub fn metrics_addr(env: Option<&str>) -> Result<Option<std::net::SocketAddr>, ConfigError> {
+    match env.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(raw) => raw.parse().map(Some).map_err(|_| ConfigError::MetricsAddr(raw.to_owned())),
+    }
 }
 
 /// The public base URL without a trailing slash: `PUBLIC_URL`, else `http://<site address>`.
@@ -119,6 +133,10 @@ fn parse_database_url(raw: &str) -> Result<DatabaseUrl, ConfigError> {
         "sqlite" if rest.trim_start_matches('/').is_empty() && !rest.contains(":memory:") => {
             Err(ConfigError::MalformedUrl(raw.to_owned()))
         }
+        "postgres" | "postgresql" => match url::Url::parse(raw) {
+            Ok(u) if u.host().is_some() && u.path().len() > 1 => Ok(DatabaseUrl(raw.to_owned())),
+            _ => Err(ConfigError::MalformedUrl(raw.to_owned())),
+        },
         "sqlite" => {
             if let Some(parent) = sqlite_path(rest).parent().filter(|p| !p.as_os_str().is_empty()) {
                 ensure_writable_dir(parent)?;
@@ -176,6 +194,9 @@ mod tests {
         assert!(matches!(database_url(Some("sqlite://"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
         let e = database_url(Some("mysql://localhost/x"), tmp.path()).unwrap_err();
         assert!(e.to_string().contains("\"mysql\""), "{e}");
+        assert!(matches!(database_url(Some("postgres://"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
+        let pg = database_url(Some("postgres://qb:pw@db.example/qb"), tmp.path()).unwrap();
+        assert_eq!(pg.as_str(), "postgres://qb:pw@db.example/qb");
     }
 
     /// A data directory that cannot be created is reported with its path.

@@ -4,6 +4,7 @@
 
 mod audit;
 mod connect;
+mod copy;
 mod directory;
 mod directory_edit;
 mod directory_rows;
@@ -25,6 +26,7 @@ mod users;
 mod write;
 
 pub use connect::{Backend, Db};
+pub use copy::TableDigest;
 pub use directory_edit::{StoredOrganisation, StoredPlace, StoredQuarter};
 pub use error::DbError;
 pub use offer_records::StoredOffer;

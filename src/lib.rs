@@ -39,6 +39,10 @@ pub mod jsonld;
 #[cfg(feature = "ssr")]
 pub mod language;
 #[cfg(feature = "ssr")]
+pub mod maintenance;
+#[cfg(feature = "ssr")]
+pub mod ops;
+#[cfg(feature = "ssr")]
 pub mod qr;
 #[cfg(feature = "ssr")]
 pub mod server;

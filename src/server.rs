@@ -64,6 +64,7 @@ pub async fn router(
         .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), ServeDir::new(pkg_dir))
         .nest_service("/assets", ServeDir::new(site_root.join("assets")))
         .merge(crate::feeds::routes())
+        .merge(crate::ops::health::routes())
         .route("/language/{code}", axum::routing::get(crate::language::choose))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
             let options = state.leptos_options.clone();
@@ -80,6 +81,7 @@ pub async fn router(
         .layer(auth)
         .layer(tower_http::csrf::CsrfLayer::new())
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(crate::ops::access_log::log_request))
         .with_state(state);
     Ok(app)
 }
@@ -97,16 +99,31 @@ pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
     if seed_demo {
         crate::demo::seed_demo(&db, crate::clock::local_now(calendar.tz).date()).await?;
     }
+    // Expired staff sessions are deleted hourly.
+    let sessions = crate::auth::session::store(&db).await?;
+    tokio::spawn(tower_sessions::session_store::ExpiredDeletion::continuously_delete_expired(
+        sessions,
+        tokio::time::Duration::from_secs(3600),
+    ));
+    let db_for_shutdown = db.clone();
     let app = router(db, options, calendar).await?;
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| match e.kind() {
         std::io::ErrorKind::AddrInUse => StartError::PortInUse { addr: addr.to_string() },
         _ => StartError::Listen { addr: addr.to_string(), source: e },
     })?;
+    if let Some(metrics_addr) = config::metrics_addr(std::env::var("METRICS_ADDR").ok().as_deref())? {
+        crate::ops::metrics::install();
+        tokio::spawn(crate::ops::metrics::serve(metrics_addr, db_for_shutdown.clone()));
+    }
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|e| StartError::Listen { addr: addr.to_string(), source: e })
+        .map_err(|e| StartError::Listen { addr: addr.to_string(), source: e })?;
+    // In-flight requests are answered; now the pool is closed cleanly.
+    db_for_shutdown.close().await;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 async fn shutdown_signal() {

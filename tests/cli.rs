@@ -148,3 +148,49 @@ fn create_admin_from_stdin() {
     let again = create("ein langes Passwort");
     assert!(stderr(&again).contains("exists already"), "{}", stderr(&again));
 }
+
+/// A backup taken while another process writes is consistent; restored into a fresh data
+/// directory, the app serves the same boards.
+#[tokio::test]
+async fn backup_while_writing_then_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("live");
+    let data_s = data.to_str().unwrap().to_owned();
+    assert!(run(&["seed-demo"], &[("DATA_DIR", &data_s)]).status.success());
+    let url = format!("sqlite://{}/quartiersboard.db", data_s);
+    let db = quartiersboard::db::Db::connect(&url).await.unwrap();
+    let writer = {
+        let db = db.clone();
+        tokio::spawn(async move {
+            let ids: Vec<i64> = db.list_staff_offers(&["de"]).await.unwrap().iter().map(|r| r.id).collect();
+            for round in 0..40 {
+                let id = ids[round % ids.len()];
+                let stored = db.get_stored_offer(id).await.unwrap();
+                let mut record = stored.record.clone();
+                record.internal_note = format!("Runde {round}");
+                db.update_offer(&stored, &record, None, "update").await.unwrap();
+            }
+        })
+    };
+    let file = dir.path().join("backup.db");
+    let backup = run(&["backup", file.to_str().unwrap()], &[("DATA_DIR", &data_s)]);
+    assert!(backup.status.success(), "{}", stderr(&backup));
+    writer.await.unwrap();
+    let fresh = dir.path().join("restored");
+    let fresh_s = fresh.to_str().unwrap();
+    let restore = run(&["restore", file.to_str().unwrap()], &[("DATA_DIR", fresh_s)]);
+    assert!(restore.status.success(), "{}", stderr(&restore));
+    let restored =
+        quartiersboard::db::Db::connect(&format!("sqlite://{fresh_s}/quartiersboard.db")).await.unwrap();
+    assert!(restored.integrity_ok().await.unwrap());
+    for quarter in ["welheim", "altstadt"] {
+        let titles = |offers: Vec<quartiersboard::domain::offer::OfferSummary>| {
+            let mut t: Vec<String> = offers.into_iter().map(|o| o.title).collect();
+            t.sort();
+            t
+        };
+        let live = titles(db.get_board_parts("de", quarter).await.unwrap().1);
+        let back = titles(restored.get_board_parts("de", quarter).await.unwrap().1);
+        assert_eq!(live, back, "{quarter}");
+    }
+}

@@ -6,17 +6,15 @@ use quartiersboard::db::DbError;
 use quartiersboard::demo::demo_city;
 
 /// Migrations apply to an empty file and a second run is a no-op.
-#[tokio::test]
-async fn migrations_apply_twice() {
-    let t = common::sqlite().await;
+async fn migrations_apply_twice(kind: common::Kind) {
+    let t = common::empty(kind).await;
     t.db.migrate().await.expect("second migrate");
     assert!(t.db.list_quarters("de").await.unwrap().is_empty());
 }
 
 /// Seeding loads the four quarters once; seeding again changes nothing.
-#[tokio::test]
-async fn seed_demo_is_idempotent() {
-    let t = common::sqlite_with_demo().await;
+async fn seed_demo_is_idempotent(kind: common::Kind) {
+    let t = common::with_demo(kind).await;
     let names: Vec<_> = t.db.list_quarters("de").await.unwrap().into_iter().map(|q| q.name).collect();
     assert_eq!(names, ["Altstadt", "Batenbrock-Süd", "Nord-Ost", "Welheim"]);
     assert!(!quartiersboard::demo::seed_demo(&t.db, common::today()).await.unwrap());
@@ -25,9 +23,8 @@ async fn seed_demo_is_idempotent() {
 }
 
 /// The board lists exactly the published offers of the quarter, with their schedules.
-#[tokio::test]
-async fn board_lists_published_offers_of_quarter() {
-    let t = common::sqlite_with_demo().await;
+async fn board_lists_published_offers_of_quarter(kind: common::Kind) {
+    let t = common::with_demo(kind).await;
     let doc = demo_city().unwrap();
     let expected: std::collections::BTreeSet<_> = doc
         .offers
@@ -49,9 +46,8 @@ async fn board_lists_published_offers_of_quarter() {
 }
 
 /// Drafts and archived offers are not shown, neither on boards nor as pages.
-#[tokio::test]
-async fn unpublished_offers_are_hidden() {
-    let t = common::sqlite_with_demo().await;
+async fn unpublished_offers_are_hidden(kind: common::Kind) {
+    let t = common::with_demo(kind).await;
     let doc = demo_city().unwrap();
     let hidden: Vec<_> = doc
         .offers
@@ -69,9 +65,8 @@ async fn unpublished_offers_are_hidden() {
 }
 
 /// An offer page returns what was written, with translation where there is one and German otherwise.
-#[tokio::test]
-async fn offer_detail_round_trips_with_translation_fallback() {
-    let t = common::sqlite_with_demo().await;
+async fn offer_detail_round_trips_with_translation_fallback(kind: common::Kind) {
+    let t = common::with_demo(kind).await;
     let doc = demo_city().unwrap();
     let translated = doc.offers.iter().find(|o| o.translations.contains_key("en")).unwrap();
     let detail = t.db.get_offer("en", &translated.slug).await.unwrap();
@@ -96,17 +91,15 @@ async fn offer_detail_round_trips_with_translation_fallback() {
 }
 
 /// Unknown slugs are `NotFound`, not errors.
-#[tokio::test]
-async fn unknown_slugs_are_not_found() {
-    let t = common::sqlite_with_demo().await;
+async fn unknown_slugs_are_not_found(kind: common::Kind) {
+    let t = common::with_demo(kind).await;
     assert!(matches!(t.db.get_board_parts("de", "atlantis").await, Err(DbError::NotFound)));
     assert!(matches!(t.db.get_offer("de", "no-such-offer").await, Err(DbError::NotFound)));
 }
 
 /// A document that fails half-way leaves nothing behind: the demo load is one transaction.
-#[tokio::test]
-async fn failed_load_writes_nothing() {
-    let t = common::sqlite().await;
+async fn failed_load_writes_nothing(kind: common::Kind) {
+    let t = common::empty(kind).await;
     let mut doc = demo_city().unwrap();
     let dup = doc.offers[0].clone();
     doc.offers.push(dup); // violates the unique slug at the very end
@@ -159,3 +152,13 @@ async fn weekly_slots_migrate_to_schedules() {
     got.sort();
     assert_eq!(got, [(vec![2], "15:00:00".to_owned()), (vec![4], "16:00:00".to_owned())]);
 }
+
+on_both!(
+    migrations_apply_twice,
+    seed_demo_is_idempotent,
+    board_lists_published_offers_of_quarter,
+    unpublished_offers_are_hidden,
+    offer_detail_round_trips_with_translation_fallback,
+    unknown_slugs_are_not_found,
+    failed_load_writes_nothing,
+);

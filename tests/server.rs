@@ -19,8 +19,8 @@ async fn get(app: &axum::Router, path: &str) -> (StatusCode, String) {
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
-async fn app() -> (axum::Router, common::TestDb) {
-    let t = common::sqlite_with_demo().await;
+async fn app(kind: common::Kind) -> (axum::Router, common::TestDb) {
+    let t = common::with_demo(kind).await;
     let conf = get_configuration(Some("Cargo.toml")).unwrap();
     let app =
         quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
@@ -28,9 +28,8 @@ async fn app() -> (axum::Router, common::TestDb) {
 }
 
 /// The start page lists every quarter with a link to its board.
-#[tokio::test]
-async fn start_page_lists_quarters() {
-    let (app, _t) = app().await;
+async fn start_page_lists_quarters(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let (status, html) = get(&app, "/de").await;
     assert_eq!(status, StatusCode::OK);
     for (slug, name) in
@@ -43,9 +42,8 @@ async fn start_page_lists_quarters() {
 }
 
 /// A board is server-rendered HTML that already contains its offers.
-#[tokio::test]
-async fn board_html_contains_offers() {
-    let (app, t) = app().await;
+async fn board_html_contains_offers(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let (_, offers, _) = t.db.get_board_parts("de", "welheim").await.unwrap();
     let (status, html) = get(&app, "/de/welheim").await;
     assert_eq!(status, StatusCode::OK);
@@ -58,9 +56,8 @@ async fn board_html_contains_offers() {
 }
 
 /// The offer page shows its texts, place and organisation.
-#[tokio::test]
-async fn offer_page_shows_details() {
-    let (app, t) = app().await;
+async fn offer_page_shows_details(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let slug = t.db.get_board_parts("de", "altstadt").await.unwrap().1[0].slug.clone();
     let offer = t.db.get_offer("de", &slug).await.unwrap();
     let (status, html) = get(&app, &format!("/de/offers/{slug}")).await;
@@ -70,9 +67,8 @@ async fn offer_page_shows_details() {
 }
 
 /// Unknown quarters, offers, locales and paths get a real 404 page that links to the quarters.
-#[tokio::test]
-async fn unknown_things_are_404_with_links() {
-    let (app, _t) = app().await;
+async fn unknown_things_are_404_with_links(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     for path in ["/de/atlantis", "/de/offers/nothing-here", "/de/welheim/extra/deep", "/de/Bad_Slug"] {
         let (status, html) = get(&app, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
@@ -82,9 +78,8 @@ async fn unknown_things_are_404_with_links() {
 }
 
 /// English pages use the English texts, with German where no translation exists.
-#[tokio::test]
-async fn english_board_is_english() {
-    let (app, _t) = app().await;
+async fn english_board_is_english(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let (status, html) = get(&app, "/en/welheim").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("lang=\"en\""));
@@ -92,12 +87,11 @@ async fn english_board_is_english() {
 }
 
 /// Static files are served from their own prefix and not mistaken for a quarter board.
-#[tokio::test]
-async fn static_assets_are_not_pages() {
+async fn static_assets_are_not_pages(kind: common::Kind) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("pkg")).unwrap();
     std::fs::write(dir.path().join("pkg/quartiersboard.css"), "body{}").unwrap();
-    let t = common::sqlite_with_demo().await;
+    let t = common::with_demo(kind).await;
     let mut conf = get_configuration(Some("Cargo.toml")).unwrap().leptos_options;
     conf.site_root = dir.path().to_string_lossy().into_owned().into();
     let app = quartiersboard::server::router(t.db.clone(), conf, Default::default()).await.unwrap();
@@ -110,9 +104,8 @@ async fn static_assets_are_not_pages() {
 
 /// Next week's plan of Welheim shows the toddler café as cancelled, with its reason, in German
 /// and in English; a malformed week is a 404.
-#[tokio::test]
-async fn week_plan_shows_cancellation() {
-    let (app, _t) = app().await;
+async fn week_plan_shows_cancellation(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let next_monday = {
         let today = common::today();
         today - chrono::Duration::days(i64::from(chrono::Datelike::weekday(&today).num_days_from_monday()))
@@ -141,9 +134,8 @@ async fn raw(app: &axum::Router, path: &str, headers: &[(&str, &str)]) -> axum::
 }
 
 /// Unknown or missing locales redirect to the negotiated one; a malformed Accept-Language is ignored.
-#[tokio::test]
-async fn unknown_locale_redirects() {
-    let (app, _t) = app().await;
+async fn unknown_locale_redirects(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let cases = [
         ("/xx/welheim", "de", "/de/welheim"),
         ("/xx/welheim", "ar-EG,ar;q=0.9", "/ar/welheim"),
@@ -159,9 +151,8 @@ async fn unknown_locale_redirects() {
 }
 
 /// Choosing a language sets the one cookie and opens the same page; `/` then goes there.
-#[tokio::test]
-async fn explicit_choice_is_remembered() {
-    let (app, _t) = app().await;
+async fn explicit_choice_is_remembered(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let res = raw(&app, "/language/ar?to=%2Fde%2Fwelheim%3Fage%3D7", &[]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/ar/welheim?age=7");
@@ -181,9 +172,8 @@ async fn explicit_choice_is_remembered() {
 }
 
 /// Arabic and Farsi pages are right-to-left from the server on.
-#[tokio::test]
-async fn rtl_pages_from_the_server() {
-    let (app, _t) = app().await;
+async fn rtl_pages_from_the_server(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     for (locale, dir) in [("ar", "rtl"), ("fa", "rtl"), ("ru", "ltr"), ("tr", "ltr"), ("uk", "ltr")] {
         let (status, html) = get(&app, &format!("/{locale}/welheim")).await;
         assert_eq!(status, StatusCode::OK);
@@ -192,9 +182,8 @@ async fn rtl_pages_from_the_server() {
 }
 
 /// Easy German is offered on German offer pages that have it, and shown when chosen.
-#[tokio::test]
-async fn easy_german_on_request() {
-    let (app, _t) = app().await;
+async fn easy_german_on_request(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let (_, html) = get(&app, "/de/offers/muettercafe-welheim").await;
     assert!(html.contains("In Leichter Sprache lesen") && !html.contains("Sie trinken Kaffee."));
     let (_, html) = get(&app, "/de/offers/muettercafe-welheim?easy=1").await;
@@ -204,9 +193,8 @@ async fn easy_german_on_request() {
 }
 
 /// Quarter texts and place names appear translated where the demo has translations.
-#[tokio::test]
-async fn translated_quarter_and_place_names() {
-    let (app, _t) = app().await;
+async fn translated_quarter_and_place_names(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let doc = quartiersboard::demo::demo_city().unwrap();
     let welheim = doc.quarters.iter().find(|q| q.slug == "welheim").unwrap();
     let ar = &welheim.translations["ar"];
@@ -234,11 +222,10 @@ fn shown_slugs(html: &str) -> Vec<String> {
 
 /// Age 7 + Wednesday shows exactly the offers for a 7-year-old with a Wednesday occurrence this
 /// week — the expected set computed from the storage and schedule layers, not from titles.
-#[tokio::test]
-async fn filter_age_and_weekday() {
+async fn filter_age_and_weekday(kind: common::Kind) {
     use chrono::Datelike;
     use quartiersboard::domain::schedule::expand::merged;
-    let (app, t) = app().await;
+    let (app, t) = app(kind).await;
     let settings = quartiersboard::config::CalendarSettings::default();
     let today = common::today();
     let cal = quartiersboard::service::holiday_calendar(&t.db, &settings, today).await.unwrap();
@@ -266,9 +253,8 @@ async fn filter_age_and_weekday() {
 }
 
 /// Text search finds an offer by a word of its description, with and without umlauts typed.
-#[tokio::test]
-async fn text_search_with_and_without_umlauts() {
-    let (app, _t) = app().await;
+async fn text_search_with_and_without_umlauts(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     for q in ["M%C3%BCtter", "Mutter", "kaffee"] {
         let (status, html) = get(&app, &format!("/de/welheim?q={q}")).await;
         assert_eq!(status, StatusCode::OK);
@@ -280,9 +266,8 @@ async fn text_search_with_and_without_umlauts() {
 }
 
 /// Nonsense in the query never causes a 5xx; the page says what it ignored.
-#[tokio::test]
-async fn nonsense_query_is_reported() {
-    let (app, _t) = app().await;
+async fn nonsense_query_is_reported(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let long = "x".repeat(10_000);
     let (status, html) = get(&app, &format!("/de/welheim?age=-3&day=9&category=nope&q={long}&age=abc")).await;
     assert_eq!(status, StatusCode::OK);
@@ -292,9 +277,8 @@ async fn nonsense_query_is_reported() {
 }
 
 /// The offer page links to the map by coordinates and carries a QR code of its public URL.
-#[tokio::test]
-async fn offer_page_has_map_links_and_qr() {
-    let (app, _t) = app().await;
+async fn offer_page_has_map_links_and_qr(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let (_, html) = get(&app, "/de/offers/muettercafe-welheim").await;
     assert!(html.contains("https://www.openstreetmap.org/?mlat="), "OSM link");
     assert!(html.contains("href=\"geo:"), "geo link");
@@ -304,9 +288,8 @@ async fn offer_page_has_map_links_and_qr() {
 }
 
 /// Pages carry a description and OpenGraph tags so shared links preview well.
-#[tokio::test]
-async fn pages_have_opengraph() {
-    let (app, _t) = app().await;
+async fn pages_have_opengraph(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let (_, html) = get(&app, "/de/offers/muettercafe-welheim").await;
     assert!(
         html.contains("<meta property=\"og:title\" content=\"Müttercafé Welheim – Quartiersboard\""),
@@ -320,9 +303,8 @@ async fn pages_have_opengraph() {
 
 /// The offer page describes itself in schema.org JSON-LD: Event, Schedule with byMonthWeek,
 /// exceptDate for the cancelled date, Place, Organization, audience ages.
-#[tokio::test]
-async fn offer_json_ld() {
-    let (app, _t) = app().await;
+async fn offer_json_ld(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let extract = |html: &str| -> serde_json::Value {
         let start = html.find("<script type=\"application/ld+json\">").expect("json-ld") + 35;
         let end = start + html[start..].find("</script>").unwrap();
@@ -352,9 +334,8 @@ async fn offer_json_ld() {
 
 /// The network page lists the quarter's places with opening hours and its organisations, and
 /// together they link every published offer of the quarter.
-#[tokio::test]
-async fn network_page_lists_places_and_organisations() {
-    let (app, t) = app().await;
+async fn network_page_lists_places_and_organisations(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let dir = t.db.get_directory("de", "welheim").await.unwrap();
     let (_, offers, _) = t.db.get_board_parts("de", "welheim").await.unwrap();
     let mut by_org: Vec<_> =
@@ -379,9 +360,8 @@ async fn network_page_lists_places_and_organisations() {
 
 /// A shortlist lives in the URL: junk is dropped, known offers are shown with a QR code of the
 /// cleaned list's address; the board carries the list along.
-#[tokio::test]
-async fn shortlist_from_the_url() {
-    let (app, _t) = app().await;
+async fn shortlist_from_the_url(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let (status, html) =
         get(&app, "/de/list?list=muettercafe-welheim,krabbelcafe-sonnenblume,no-such-offer,Bad%20Slug").await;
     assert_eq!(status, StatusCode::OK);
@@ -396,3 +376,26 @@ async fn shortlist_from_the_url() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Die Merkliste ist leer"));
 }
+
+on_both!(
+    start_page_lists_quarters,
+    board_html_contains_offers,
+    offer_page_shows_details,
+    unknown_things_are_404_with_links,
+    english_board_is_english,
+    static_assets_are_not_pages,
+    week_plan_shows_cancellation,
+    unknown_locale_redirects,
+    explicit_choice_is_remembered,
+    rtl_pages_from_the_server,
+    easy_german_on_request,
+    translated_quarter_and_place_names,
+    filter_age_and_weekday,
+    text_search_with_and_without_umlauts,
+    nonsense_query_is_reported,
+    offer_page_has_map_links_and_qr,
+    pages_have_opengraph,
+    offer_json_ld,
+    network_page_lists_places_and_organisations,
+    shortlist_from_the_url,
+);

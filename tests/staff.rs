@@ -9,8 +9,8 @@ use leptos::config::get_configuration;
 use quartiersboard::serverfns::account::SignOut;
 use quartiersboard::serverfns::offers::{SaveOffer, SetOfferStatus};
 
-async fn app() -> (axum::Router, common::TestDb) {
-    let t = common::sqlite_with_demo().await;
+async fn app(kind: common::Kind) -> (axum::Router, common::TestDb) {
+    let t = common::with_demo(kind).await;
     seed_staff(&t.db).await;
     let conf = get_configuration(Some("Cargo.toml")).unwrap();
     let app =
@@ -37,9 +37,8 @@ fn form_body(id: i64, form: &quartiersboard::domain::offer_form::OfferForm) -> S
 }
 
 /// Wrong password and unknown account get the same answer; the right one a session cookie.
-#[tokio::test]
-async fn sign_in_answers_alike_and_sets_a_session() {
-    let (app, _t) = app().await;
+async fn sign_in_answers_alike_and_sets_a_session(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let mut c = Client::new(&app);
     let wrong = c.call(&sign_in_path(), &format!("email={EDITOR_A}&password=wrong-password-1")).await;
     let unknown =
@@ -54,9 +53,8 @@ async fn sign_in_answers_alike_and_sets_a_session() {
 }
 
 /// Without a session the staff pages send you to the sign-in page.
-#[tokio::test]
-async fn staff_pages_need_sign_in() {
-    let (app, _t) = app().await;
+async fn staff_pages_need_sign_in(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let mut c = Client::new(&app);
     let r = c.get("/de/staff").await;
     assert_eq!(r.status, StatusCode::FOUND);
@@ -65,9 +63,8 @@ async fn staff_pages_need_sign_in() {
 }
 
 /// Signing out deletes the session: the old cookie no longer opens anything.
-#[tokio::test]
-async fn sign_out_ends_the_session() {
-    let (app, _t) = app().await;
+async fn sign_out_ends_the_session(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let mut c = Client::new(&app);
     c.sign_in(ADMIN).await;
     let old = c.clone();
@@ -79,9 +76,8 @@ async fn sign_out_ends_the_session() {
 }
 
 /// After five failures the account is blocked, even for the right password.
-#[tokio::test]
-async fn sign_in_is_rate_limited_per_account() {
-    let (app, _t) = app().await;
+async fn sign_in_is_rate_limited_per_account(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
     let mut c = Client::new(&app);
     for _ in 0..6 {
         c.call(&sign_in_path(), &format!("email={EDITOR_B}&password=wrong-password-1")).await;
@@ -92,9 +88,8 @@ async fn sign_in_is_rate_limited_per_account() {
 }
 
 /// A stale version is refused with 409 and changes nothing; the current one saves and is audited.
-#[tokio::test]
-async fn stale_saves_are_refused() {
-    let (app, t) = app().await;
+async fn stale_saves_are_refused(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
     form.texts.get_mut("de").unwrap().title = "Neuer Titel".into();
@@ -115,9 +110,8 @@ async fn stale_saves_are_refused() {
 }
 
 /// A form with wrong fields is refused with the fields named; nothing is written.
-#[tokio::test]
-async fn invalid_forms_name_their_fields() {
-    let (app, t) = app().await;
+async fn invalid_forms_name_their_fields(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
     form.age_min = "zwölf".into();
@@ -131,9 +125,8 @@ async fn invalid_forms_name_their_fields() {
 }
 
 /// Without JavaScript a failed save goes back to the form, which shows the typed values and why.
-#[tokio::test]
-async fn no_js_form_keeps_what_was_typed() {
-    let (app, t) = app().await;
+async fn no_js_form_keeps_what_was_typed(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
     form.age_min = "zwölf".into();
@@ -150,9 +143,8 @@ async fn no_js_form_keeps_what_was_typed() {
 }
 
 /// An editor of B cannot publish A's offer: 403, and nothing changes.
-#[tokio::test]
-async fn other_organisations_offers_are_forbidden() {
-    let (app, t) = app().await;
+async fn other_organisations_offers_are_forbidden(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let mut c = Client::new(&app);
     c.sign_in(EDITOR_B).await;
@@ -163,12 +155,11 @@ async fn other_organisations_offers_are_forbidden() {
 }
 
 /// A post from another origin is refused before it reaches the server function.
-#[tokio::test]
-async fn cross_origin_posts_are_refused() {
+async fn cross_origin_posts_are_refused(kind: common::Kind) {
     use axum::body::Body;
     use axum::http::Request;
     use tower::ServiceExt;
-    let (app, t) = app().await;
+    let (app, t) = app(kind).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let mut c = Client::new(&app);
     c.sign_in(ADMIN).await;
@@ -186,9 +177,8 @@ async fn cross_origin_posts_are_refused() {
 }
 
 /// The audit log refuses changes, even through plain SQL.
-#[tokio::test]
-async fn audit_log_is_append_only() {
-    let (_app, t) = app().await;
+async fn audit_log_is_append_only(kind: common::Kind) {
+    let (_app, t) = app(kind).await;
     let stored = offer_of(&t.db, ORG_A).await;
     t.db.confirm_offers(
         &[stored.id],
@@ -199,15 +189,14 @@ async fn audit_log_is_append_only() {
     .unwrap();
     let entries = t.db.list_audit(quartiersboard::domain::audit::Entity::Offer, stored.id).await.unwrap();
     assert_eq!(entries.len(), 1);
-    let raw = sqlx::SqlitePool::connect(t.db.url()).await.unwrap();
+    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
     assert!(sqlx::query("UPDATE audit_log SET actor = 'x'").execute(&raw).await.is_err());
     assert!(sqlx::query("DELETE FROM audit_log").execute(&raw).await.is_err());
 }
 
 /// Markup and script links typed into a description reach residents as plain text.
-#[tokio::test]
-async fn descriptions_are_plain_text_with_safe_links() {
-    let (app, t) = app().await;
+async fn descriptions_are_plain_text_with_safe_links(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
     form.texts.get_mut("de").unwrap().description =
@@ -230,10 +219,9 @@ async fn descriptions_are_plain_text_with_safe_links() {
 
 /// Disabling an account ends its sessions at once; a reset link replaces the password and
 /// ends the sessions too.
-#[tokio::test]
-async fn disabling_and_resetting_end_sessions() {
+async fn disabling_and_resetting_end_sessions(kind: common::Kind) {
     use quartiersboard::serverfns::users::{ResetLink, SetUserDisabled};
-    let (app, t) = app().await;
+    let (app, t) = app(kind).await;
     let editor = t.db.get_account_by_email(EDITOR_A).await.unwrap().unwrap().actor.user_id;
     let mut ed = Client::new(&app);
     ed.sign_in(EDITOR_A).await;
@@ -265,10 +253,9 @@ async fn disabling_and_resetting_end_sessions() {
 }
 
 /// An invitation creates the account with the role and scope the administrator chose.
-#[tokio::test]
-async fn invitation_creates_an_editor() {
+async fn invitation_creates_an_editor(kind: common::Kind) {
     use quartiersboard::serverfns::users::InviteUser;
-    let (app, t) = app().await;
+    let (app, t) = app(kind).await;
     let mut admin = Client::new(&app);
     admin.sign_in(ADMIN).await;
     let r = admin
@@ -300,10 +287,9 @@ async fn invitation_creates_an_editor() {
 }
 
 /// With a second factor enrolled, the password alone does not sign in; password and code do.
-#[tokio::test]
-async fn second_factor() {
+async fn second_factor(kind: common::Kind) {
     use quartiersboard::serverfns::account::{ConfirmTotp, VerifyCode};
-    let (app, _t) = app().await;
+    let (app, _t) = app(kind).await;
     let mut c = Client::new(&app);
     c.sign_in(COORDINATOR_X).await;
     let page = c.get("/de/staff/account").await.body;
@@ -335,11 +321,10 @@ async fn second_factor() {
 
 /// In an organisation that needs approval, an editor's change to a live offer waits; the
 /// public page keeps the approved text until the coordinator approves.
-#[tokio::test]
-async fn approval_workflow() {
+async fn approval_workflow(kind: common::Kind) {
     use quartiersboard::serverfns::offers::ApproveOffer;
-    let (app, t) = app().await;
-    let raw = sqlx::SqlitePool::connect(t.db.url()).await.unwrap();
+    let (app, t) = app(kind).await;
+    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
     sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
         .bind(ORG_A)
         .execute(&raw)
@@ -362,9 +347,8 @@ async fn approval_workflow() {
 }
 
 /// Concurrent saves on SQLite wait for the write lock instead of failing with "database is locked".
-#[tokio::test]
-async fn concurrent_saves_wait_for_each_other() {
-    let (_app, t) = app().await;
+async fn concurrent_saves_wait_for_each_other(kind: common::Kind) {
+    let (_app, t) = app(kind).await;
     let admin = t.db.get_account_by_email(ADMIN).await.unwrap().unwrap().actor;
     let ids: Vec<i64> =
         t.db.list_staff_offers(&["de"]).await.unwrap().iter().map(|r| r.id).take(20).collect();
@@ -384,9 +368,8 @@ async fn concurrent_saves_wait_for_each_other() {
 }
 
 /// After a form post without JavaScript, the next page says what happened.
-#[tokio::test]
-async fn notices_show_once_after_a_post() {
-    let (app, t) = app().await;
+async fn notices_show_once_after_a_post(kind: common::Kind) {
+    let (app, t) = app(kind).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
     let page = format!("/de/staff/offers/{}", stored.id);
@@ -400,11 +383,10 @@ async fn notices_show_once_after_a_post() {
 }
 
 /// When a role must use a second factor, its members can do nothing until they set one up.
-#[tokio::test]
-async fn required_second_factor_must_be_set_up_first() {
+async fn required_second_factor_must_be_set_up_first(kind: common::Kind) {
     use quartiersboard::serverfns::account::ConfirmTotp;
     use quartiersboard::serverfns::users::SetRoleTotp;
-    let (app, t) = app().await;
+    let (app, t) = app(kind).await;
     let mut admin = Client::new(&app);
     admin.sign_in(ADMIN).await;
     assert!(admin.call(path_of::<SetRoleTotp>(), "role=editor&required=true").await.status.is_success());
@@ -426,3 +408,24 @@ async fn required_second_factor_must_be_set_up_first() {
     assert!(ed.call(path_of::<ConfirmTotp>(), &format!("code={code}")).await.status.is_success());
     assert_eq!(ed.get("/de/staff").await.status, StatusCode::OK);
 }
+
+on_both!(
+    sign_in_answers_alike_and_sets_a_session,
+    staff_pages_need_sign_in,
+    sign_out_ends_the_session,
+    sign_in_is_rate_limited_per_account,
+    stale_saves_are_refused,
+    invalid_forms_name_their_fields,
+    no_js_form_keeps_what_was_typed,
+    other_organisations_offers_are_forbidden,
+    cross_origin_posts_are_refused,
+    audit_log_is_append_only,
+    descriptions_are_plain_text_with_safe_links,
+    disabling_and_resetting_end_sessions,
+    invitation_creates_an_editor,
+    second_factor,
+    approval_workflow,
+    concurrent_saves_wait_for_each_other,
+    notices_show_once_after_a_post,
+    required_second_factor_must_be_set_up_first,
+);

@@ -26,8 +26,8 @@ const FOR_A: Row = [false, false, true, false, true, true];
 const FOR_B: Row = [false, false, false, true, false, true];
 const MANAGE_A: Row = [false, false, false, false, true, true];
 
-async fn app() -> (axum::Router, common::TestDb) {
-    let t = common::sqlite_with_demo().await;
+async fn app(kind: common::Kind) -> (axum::Router, common::TestDb) {
+    let t = common::with_demo(kind).await;
     seed_staff(&t.db).await;
     let conf = get_configuration(Some("Cargo.toml")).unwrap();
     let app =
@@ -37,28 +37,44 @@ async fn app() -> (axum::Router, common::TestDb) {
 
 /// Everything in the database except sessions, as text.
 async fn snapshot(db: &Db) -> String {
-    let raw = sqlx::SqlitePool::connect(db.url()).await.unwrap();
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'staff_sessions'
-         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'offer_search%' ORDER BY name",
-    )
-    .fetch_all(&raw)
-    .await
-    .unwrap();
+    let raw = sqlx::AnyPool::connect(db.url()).await.unwrap();
+    let tables_sql = match db.backend {
+        quartiersboard::db::Backend::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'staff_sessions'
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'offer_search%' AND name NOT LIKE '_sqlx%' ORDER BY name"
+        }
+        quartiersboard::db::Backend::Postgres => {
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'
+             AND table_name NOT IN ('staff_sessions') AND table_name NOT LIKE '_sqlx%' ORDER BY 1"
+        }
+    };
+    let tables: Vec<String> = sqlx::query_scalar(tables_sql).fetch_all(&raw).await.unwrap();
     let mut out = String::new();
     for t in tables {
-        let columns: Vec<String> = sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{t}')"))
-            .fetch_all(&raw)
-            .await
-            .unwrap();
-        let row = columns.iter().map(|c| format!("quote({c})")).collect::<Vec<_>>().join(" || '|' || ");
-        let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT {row} FROM {t} ORDER BY rowid"))
-            .fetch_all(&raw)
-            .await
-            .unwrap();
-        out.push_str(&format!("{t}: {}\n", rows.join("\n")));
+        let rows = match db.backend {
+            quartiersboard::db::Backend::Sqlite => sqlite_rows(&raw, &t).await,
+            quartiersboard::db::Backend::Postgres => {
+                let sql = format!(
+                    "SELECT COALESCE(string_agg(r, '|' ORDER BY r), '') FROM (SELECT row_to_json(x)::text AS r FROM {t} x) y"
+                );
+                sqlx::query_scalar::<_, String>(&sql).fetch_one(&raw).await.unwrap()
+            }
+        };
+        out.push_str(&format!("{t}: {rows}\n"));
     }
     out
+}
+
+/// The rows of a SQLite table, each column quoted.
+async fn sqlite_rows(raw: &sqlx::AnyPool, t: &str) -> String {
+    let columns: Vec<String> = sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{t}')"))
+        .fetch_all(raw)
+        .await
+        .unwrap();
+    let row = columns.iter().map(|c| format!("quote({c})")).collect::<Vec<_>>().join(" || '|' || ");
+    let rows: Vec<String> =
+        sqlx::query_scalar(&format!("SELECT {row} FROM {t} ORDER BY rowid")).fetch_all(raw).await.unwrap();
+    rows.join("\n")
 }
 
 /// Ids the requests name: an offer of A and of B, the editor-B account.
@@ -118,9 +134,15 @@ fn new_body(org: &str, quarter: &str) -> String {
     serde_qs::to_string(&Args { form }).unwrap()
 }
 
-async fn run(name: &str, expected: Row, body: impl Fn(&Targets) -> String, path: &'static str) {
+async fn run(
+    kind: common::Kind,
+    name: &str,
+    expected: Row,
+    body: impl Fn(&Targets) -> String,
+    path: &'static str,
+) {
     // Denied calls share one database and must leave it as it was.
-    let (shared, t) = app().await;
+    let (shared, t) = app(kind).await;
     let tg = targets(&t.db).await;
     for (i, actor) in ACTORS.iter().enumerate().filter(|(i, _)| !expected[*i]) {
         let before = snapshot(&t.db).await;
@@ -135,7 +157,7 @@ async fn run(name: &str, expected: Row, body: impl Fn(&Targets) -> String, path:
     }
     // Allowed calls each get a fresh database.
     for actor in ACTORS.iter().enumerate().filter(|(i, _)| expected[*i]).map(|(_, a)| a) {
-        let (fresh, t) = app().await;
+        let (fresh, t) = app(kind).await;
         let tg = targets(&t.db).await;
         let mut c = Client::new(&fresh);
         if let Some(a) = actor {
@@ -147,9 +169,8 @@ async fn run(name: &str, expected: Row, body: impl Fn(&Targets) -> String, path:
 }
 
 /// The snapshot sees a changed title (so "unchanged" means something).
-#[tokio::test]
-async fn snapshot_sees_changes() {
-    let (_app, t) = app().await;
+async fn snapshot_sees_changes(kind: common::Kind) {
+    let (_app, t) = app(kind).await;
     let before = snapshot(&t.db).await;
     let tg = targets(&t.db).await;
     let stored = t.db.get_stored_offer(tg.offer_a.0).await.unwrap();
@@ -159,40 +180,35 @@ async fn snapshot_sees_changes() {
     assert_ne!(snapshot(&t.db).await, before);
 }
 
-#[tokio::test]
-async fn save_existing_offer() {
-    let (_app, t) = app().await;
+async fn save_existing_offer(kind: common::Kind) {
+    let (_app, t) = app(kind).await;
     let tg = targets(&t.db).await;
     let body_a = edit_body(&t.db, tg.offer_a.0, ORG_A).await;
     let body_b = edit_body(&t.db, tg.offer_b.0, ORG_B).await;
-    run("save A", FOR_A, move |_| body_a.clone(), SaveOffer::PATH).await;
-    run("save B", FOR_B, move |_| body_b.clone(), SaveOffer::PATH).await;
+    run(kind, "save A", FOR_A, move |_| body_a.clone(), SaveOffer::PATH).await;
+    run(kind, "save B", FOR_B, move |_| body_b.clone(), SaveOffer::PATH).await;
 }
 
-#[tokio::test]
-async fn create_offer() {
-    run("create in A/X", FOR_A, |_| new_body(ORG_A, QUARTER_X), SaveOffer::PATH).await;
-    run("create in B/Y", FOR_B, |_| new_body(ORG_B, "altstadt"), SaveOffer::PATH).await;
+async fn create_offer(kind: common::Kind) {
+    run(kind, "create in A/X", FOR_A, |_| new_body(ORG_A, QUARTER_X), SaveOffer::PATH).await;
+    run(kind, "create in B/Y", FOR_B, |_| new_body(ORG_B, "altstadt"), SaveOffer::PATH).await;
 }
 
-#[tokio::test]
-async fn archive_offer() {
+async fn archive_offer(kind: common::Kind) {
     let body = |o: (i64, i64)| format!("id={}&version={}&status=archived", o.0, o.1);
-    run("archive A", FOR_A, move |t| body(t.offer_a), SetOfferStatus::PATH).await;
-    run("archive B", FOR_B, move |t| body(t.offer_b), SetOfferStatus::PATH).await;
+    run(kind, "archive A", FOR_A, move |t| body(t.offer_a), SetOfferStatus::PATH).await;
+    run(kind, "archive B", FOR_B, move |t| body(t.offer_b), SetOfferStatus::PATH).await;
 }
 
-#[tokio::test]
-async fn confirm_offers() {
-    run("confirm A", FOR_A, |t| format!("ids[]={}", t.offer_a.0), ConfirmOffers::PATH).await;
-    run("confirm B", FOR_B, |t| format!("ids[]={}", t.offer_b.0), ConfirmOffers::PATH).await;
+async fn confirm_offers(kind: common::Kind) {
+    run(kind, "confirm A", FOR_A, |t| format!("ids[]={}", t.offer_a.0), ConfirmOffers::PATH).await;
+    run(kind, "confirm B", FOR_B, |t| format!("ids[]={}", t.offer_b.0), ConfirmOffers::PATH).await;
 }
 
-#[tokio::test]
-async fn approve_and_restore() {
+async fn approve_and_restore(kind: common::Kind) {
     // Approving needs a submission: the allowed callers get past the policy (404 without one is
     // fine here); denied callers must get 403 either way.
-    let (app, t) = app().await;
+    let (app, t) = app(kind).await;
     let tg = targets(&t.db).await;
     for (i, actor) in ACTORS.iter().enumerate() {
         let mut c = Client::new(&app);
@@ -211,15 +227,15 @@ async fn approve_and_restore() {
             assert_eq!(snapshot(&t.db).await, before);
         }
     }
-    run("restore A", ADMIN_ONLY, |t| format!("id={}", t.offer_a.0), RestoreOffer::PATH).await;
+    run(kind, "restore A", ADMIN_ONLY, |t| format!("id={}", t.offer_a.0), RestoreOffer::PATH).await;
 }
 
-#[tokio::test]
-async fn user_administration() {
-    run("invite", ADMIN_ONLY, |_| "email=new%40example.de&role=guide".into(), InviteUser::PATH).await;
-    run("reset link", ADMIN_ONLY, |t| format!("user={}", t.user_b), ResetLink::PATH).await;
-    run("disable", ADMIN_ONLY, |t| format!("user={}&disabled=true", t.user_b), SetUserDisabled::PATH).await;
-    run("role totp", ADMIN_ONLY, |_| "role=editor&required=true".into(), SetRoleTotp::PATH).await;
+async fn user_administration(kind: common::Kind) {
+    run(kind, "invite", ADMIN_ONLY, |_| "email=new%40example.de&role=guide".into(), InviteUser::PATH).await;
+    run(kind, "reset link", ADMIN_ONLY, |t| format!("user={}", t.user_b), ResetLink::PATH).await;
+    run(kind, "disable", ADMIN_ONLY, |t| format!("user={}&disabled=true", t.user_b), SetUserDisabled::PATH)
+        .await;
+    run(kind, "role totp", ADMIN_ONLY, |_| "role=editor&required=true".into(), SetRoleTotp::PATH).await;
 }
 
 fn qs<T: serde::Serialize>(id: i64, form: T) -> String {
@@ -241,7 +257,7 @@ async fn place_body(db: &Db, slug: &str) -> String {
 }
 
 async fn list_id(db: &Db, table: &str, slug: &str) -> i64 {
-    let raw = sqlx::SqlitePool::connect(db.url()).await.unwrap();
+    let raw = sqlx::AnyPool::connect(db.url()).await.unwrap();
     sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = $1"))
         .bind(slug)
         .fetch_one(&raw)
@@ -249,23 +265,21 @@ async fn list_id(db: &Db, table: &str, slug: &str) -> i64 {
         .unwrap()
 }
 
-#[tokio::test]
-async fn edit_places() {
+async fn edit_places(kind: common::Kind) {
     use quartiersboard::serverfns::records::SavePlace;
-    let (_app, t) = app().await;
+    let (_app, t) = app(kind).await;
     let x = place_body(&t.db, "kita-sonnenblume").await;
     let y = place_body(&t.db, "nachbarschaftshaus-altstadt").await;
     // Places without an owning organisation: their quarter's coordinator and administrators.
-    run("place in X", MANAGE_A, move |_| x.clone(), SavePlace::PATH).await;
-    run("place in Y", ADMIN_ONLY, move |_| y.clone(), SavePlace::PATH).await;
+    run(kind, "place in X", MANAGE_A, move |_| x.clone(), SavePlace::PATH).await;
+    run(kind, "place in Y", ADMIN_ONLY, move |_| y.clone(), SavePlace::PATH).await;
 }
 
-#[tokio::test]
-async fn edit_organisations_and_quarters() {
+async fn edit_organisations_and_quarters(kind: common::Kind) {
     use quartiersboard::domain::organisation_form::OrganisationForm;
     use quartiersboard::domain::quarter_form::QuarterForm;
     use quartiersboard::serverfns::records::{SaveOrganisation, SaveQuarter};
-    let (_app, t) = app().await;
+    let (_app, t) = app(kind).await;
     let org = |slug: &'static str| {
         let db = t.db.clone();
         async move {
@@ -276,16 +290,17 @@ async fn edit_organisations_and_quarters() {
         }
     };
     let (a, b) = (org(ORG_A).await, org(ORG_B).await);
-    run("organisation A", FOR_A, move |_| a.clone(), SaveOrganisation::PATH).await;
-    run("organisation B", FOR_B, move |_| b.clone(), SaveOrganisation::PATH).await;
+    run(kind, "organisation A", FOR_A, move |_| a.clone(), SaveOrganisation::PATH).await;
+    run(kind, "organisation B", FOR_B, move |_| b.clone(), SaveOrganisation::PATH).await;
     let q = t.db.get_stored_quarter(t.db.get_quarter_id(QUARTER_X).await.unwrap()).await.unwrap();
     let mut form = QuarterForm::from_record(&q.record, q.version);
     form.hours = "Mo–Do 9–15 Uhr".into();
     let body = qs(q.id, form);
-    run("quarter X", ADMIN_ONLY, move |_| body.clone(), SaveQuarter::PATH).await;
+    run(kind, "quarter X", ADMIN_ONLY, move |_| body.clone(), SaveQuarter::PATH).await;
     let new_org =
         "form[slug]=neuer-verein&form[name]=Neuer+Verein&form[kind]=club&form[editors_publish]=on".to_owned();
     run(
+        kind,
         "create organisation",
         [false, false, false, false, true, true],
         move |_| new_org.clone(),
@@ -295,12 +310,11 @@ async fn edit_organisations_and_quarters() {
 }
 
 /// An editor may edit their organisation's profile but not decide that their changes skip approval.
-#[tokio::test]
-async fn editors_cannot_lift_their_own_approval() {
+async fn editors_cannot_lift_their_own_approval(kind: common::Kind) {
     use quartiersboard::domain::organisation_form::OrganisationForm;
     use quartiersboard::serverfns::records::SaveOrganisation;
-    let (app, t) = app().await;
-    let raw = sqlx::SqlitePool::connect(t.db.url()).await.unwrap();
+    let (app, t) = app(kind).await;
+    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
     sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
         .bind(ORG_A)
         .execute(&raw)
@@ -315,3 +329,16 @@ async fn editors_cannot_lift_their_own_approval() {
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     assert_eq!(t.db.get_stored_organisation(s.id).await.unwrap(), s);
 }
+
+on_both!(
+    snapshot_sees_changes,
+    save_existing_offer,
+    create_offer,
+    archive_offer,
+    confirm_offers,
+    approve_and_restore,
+    user_administration,
+    edit_places,
+    edit_organisations_and_quarters,
+    editors_cannot_lift_their_own_approval,
+);

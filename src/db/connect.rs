@@ -8,6 +8,7 @@ use sqlx::AnyPool;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
+    Postgres,
 }
 
 /// A handle to the database, cheap to clone; hand it to request handlers through `AppState`.
@@ -29,20 +30,23 @@ impl std::fmt::Debug for Url {
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 impl Db {
-    /// Connects to `url` (`sqlite://path?mode=rwc`). For SQLite it switches the file to WAL
-    /// mode; sqlx turns foreign keys on for every connection.
+    /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://user@host/db`). For SQLite it
+    /// switches the file to WAL mode; sqlx turns foreign keys on for every connection.
     pub async fn connect(url: &str) -> Result<Self, DbError> {
         install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
         } else {
             return Err(DbError::Corrupt(format!("unsupported database URL scheme in {url:?}")));
         };
         let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
         let db = Db { pool, backend, url: Url(url.to_owned()) };
-        if backend == Backend::Sqlite {
+        if backend == Backend::Sqlite && !url.contains("mode=ro") {
             sqlx::query("PRAGMA journal_mode = WAL").execute(&db.pool).await?;
         }
         Ok(db)
@@ -52,6 +56,7 @@ impl Db {
     pub async fn migrate(&self) -> Result<(), DbError> {
         match self.backend {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
         Ok(())
     }
@@ -59,6 +64,37 @@ impl Db {
     /// The address it was opened with (for the session store's own pool).
     pub fn url(&self) -> &str {
         &self.url.0
+    }
+
+    /// Connections open, and how many of them are idle.
+    pub fn pool_state(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
+    /// Whether the database answers and every migration of this build is applied.
+    pub async fn check_ready(&self) -> Result<bool, DbError> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        let latest = migrator.iter().map(|m| m.version).max().unwrap_or(0);
+        let applied: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(applied == Some(latest))
+    }
+
+    /// Writes a consistent copy of the SQLite database to `file` (`VACUUM INTO`).
+    pub async fn vacuum_into(&self, file: &str) -> Result<(), DbError> {
+        sqlx::query("VACUUM INTO $1").bind(file).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Whether SQLite's integrity check passes.
+    pub async fn integrity_ok(&self) -> Result<bool, DbError> {
+        let result: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&self.pool).await?;
+        Ok(result == "ok")
     }
 
     /// Closes every connection (used by tests and at shutdown).

@@ -1,6 +1,6 @@
 //! Write transactions. On SQLite they take the write lock up front (`BEGIN IMMEDIATE`), so
 //! concurrent saves queue behind the busy timeout (5 s) instead of failing with "database is
-//! locked" when a read transaction would have to be upgraded.
+//! locked" when a read transaction would have to be upgraded. PostgreSQL locks rows as written.
 
 use super::{Backend, Db, DbError};
 use sqlx::{Any, Transaction};
@@ -10,6 +10,8 @@ impl Db {
     pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, DbError> {
         let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            // Rows are locked by the UPDATE that claims their version; READ COMMITTED suffices.
+            Backend::Postgres => self.pool.begin().await?,
         };
         Ok(tx)
     }

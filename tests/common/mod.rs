@@ -1,4 +1,6 @@
-//! Test helpers: a fresh, migrated SQLite file per test.
+//! Test helpers: a fresh, migrated database per test — a SQLite file in its own folder, or a
+//! PostgreSQL database of its own on the local server (dropped afterwards) — and a macro that
+//! runs one test story against both.
 
 #![allow(dead_code)]
 
@@ -7,10 +9,23 @@ pub mod staff;
 use quartiersboard::db::Db;
 use tempfile::TempDir;
 
-/// A migrated database in its own temporary folder, removed when dropped.
+/// Which database a test runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+/// A migrated database, removed when dropped.
 pub struct TestDb {
     pub db: Db,
-    _dir: TempDir,
+    _dir: Option<TempDir>,
+    pg_name: Option<String>,
+}
+
+/// The PostgreSQL server tests use (`TEST_POSTGRES_URL`, else the local one with trust auth).
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/postgres".into())
 }
 
 pub async fn sqlite() -> TestDb {
@@ -18,17 +33,87 @@ pub async fn sqlite() -> TestDb {
     let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");
-    TestDb { db, _dir: dir }
+    TestDb { db, _dir: Some(dir), pg_name: None }
+}
+
+/// A new, empty PostgreSQL database with a unique name, migrated.
+pub async fn postgres() -> TestDb {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "qb_test_{}_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed),
+        chrono::Utc::now().timestamp_subsec_nanos()
+    );
+    sqlx::any::install_default_drivers();
+    let admin = sqlx::AnyPool::connect(&postgres_admin_url()).await.expect("PostgreSQL on 127.0.0.1:5432");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
+    admin.close().await;
+    let base = postgres_admin_url();
+    let url = format!("{}/{name}", base.rsplit_once('/').unwrap().0);
+    let db = Db::connect(&url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    TestDb { db, _dir: None, pg_name: Some(name) }
+}
+
+pub async fn empty(kind: Kind) -> TestDb {
+    match kind {
+        Kind::Sqlite => sqlite().await,
+        Kind::Postgres => postgres().await,
+    }
 }
 
 /// A migrated database with the demo city loaded.
-pub async fn sqlite_with_demo() -> TestDb {
-    let t = sqlite().await;
+pub async fn with_demo(kind: Kind) -> TestDb {
+    let t = empty(kind).await;
     assert!(quartiersboard::demo::seed_demo(&t.db, today()).await.expect("seed"));
     t
+}
+
+pub async fn sqlite_with_demo() -> TestDb {
+    with_demo(Kind::Sqlite).await
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some(name) = self.pg_name.take() else { return };
+        // Drop runs outside async; a thread with its own runtime drops the database.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            rt.block_on(async {
+                if let Ok(admin) = sqlx::AnyPool::connect(&postgres_admin_url()).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&admin)
+                        .await;
+                    admin.close().await;
+                }
+            });
+        })
+        .join();
+    }
 }
 
 /// Today in the demo's zone, as the server sees it.
 pub fn today() -> chrono::NaiveDate {
     quartiersboard::clock::local_now(chrono_tz::Europe::Berlin).date()
+}
+
+/// Runs each named `async fn name(kind: Kind)` as two tests, `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$name($crate::common::Kind::Sqlite).await
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    super::$name($crate::common::Kind::Postgres).await
+                }
+            }
+        )*
+    };
 }

@@ -1,0 +1,80 @@
+//! Several instances on one database, copying between backends, online backup and restore,
+//! health endpoints.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::staff::*;
+use common::Kind;
+use leptos::config::get_configuration;
+use quartiersboard::db::Db;
+
+async fn instance(db: &Db) -> axum::Router {
+    let conf = get_configuration(Some("Cargo.toml")).unwrap();
+    quartiersboard::server::router(db.clone(), conf.leptos_options, Default::default()).await.unwrap()
+}
+
+/// Two instances on one database: a change saved through one shows on the other at once, and a
+/// staff session started on one is valid on the other.
+async fn two_instances_share_changes_and_sessions(kind: Kind) {
+    let t = common::with_demo(kind).await;
+    seed_staff(&t.db).await;
+    // Each instance opens its own pool, as a second process would.
+    let other_db = Db::connect(t.db.url()).await.unwrap();
+    let (a, b) = (instance(&t.db).await, instance(&other_db).await);
+    let mut on_a = Client::new(&a);
+    on_a.sign_in(ADMIN).await;
+    let mut on_b = Client { app: b.clone(), cookie: on_a.cookie.clone() };
+    assert_eq!(on_b.get("/de/staff").await.status, StatusCode::OK, "session from A refused by B");
+    let id = t.db.get_offer_id("krabbelcafe-sonnenblume").await.unwrap();
+    let stored = t.db.get_stored_offer(id).await.unwrap();
+    let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    form.texts.get_mut("de").unwrap().title = "Krabbelcafé (neu)".into();
+    #[derive(serde::Serialize)]
+    struct Args {
+        id: i64,
+        form: quartiersboard::domain::offer_form::OfferForm,
+    }
+    let body = serde_qs::to_string(&Args { id, form }).unwrap();
+    let r = on_a.call(path_of::<quartiersboard::serverfns::offers::SaveOffer>(), &body).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let page = Client::new(&b).get("/de/offers/krabbelcafe-sonnenblume").await;
+    assert!(page.body.contains("Krabbelcafé (neu)"), "B does not see A's change");
+    other_db.close().await;
+}
+
+/// `/healthz` answers; `/readyz` answers once the database is reachable and migrated.
+async fn health_and_readiness(kind: Kind) {
+    let t = common::with_demo(kind).await;
+    let app = instance(&t.db).await;
+    let mut c = Client::new(&app);
+    assert_eq!(c.get("/healthz").await.status, StatusCode::OK);
+    let ready = c.get("/readyz").await;
+    assert_eq!((ready.status, ready.body.as_str()), (StatusCode::OK, "ready"));
+    t.db.close().await;
+    assert_eq!(c.get("/readyz").await.status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+on_both!(two_instances_share_changes_and_sessions, health_and_readiness);
+
+/// SQLite → PostgreSQL → SQLite keeps every row of every table (counts and content hashes).
+#[tokio::test]
+async fn copy_between_backends_round_trips() {
+    let source = common::with_demo(Kind::Sqlite).await;
+    seed_staff(&source.db).await;
+    let admin = source.db.get_account_by_email(ADMIN).await.unwrap().unwrap().actor;
+    let id = source.db.get_offer_id("krabbelcafe-sonnenblume").await.unwrap();
+    source.db.confirm_offers(&[id], common::today(), &admin).await.unwrap();
+    let pg = common::postgres().await;
+    source.db.copy_into(&pg.db).await.unwrap();
+    assert_eq!(pg.db.digest().await.unwrap(), source.db.digest().await.unwrap());
+    let back = common::sqlite().await;
+    pg.db.copy_into(&back.db).await.unwrap();
+    assert_eq!(back.db.digest().await.unwrap(), source.db.digest().await.unwrap());
+    // Ids continue after the copied ones, and search works on the copy.
+    let t = pg.db.get_offer_id("krabbelcafe-sonnenblume").await.unwrap();
+    assert_eq!(t, id);
+    assert!(!pg.db.search_offers("welheim", "Krabbel").await.unwrap().is_empty());
+    let refused = pg.db.copy_into(&pg.db).await;
+    assert!(refused.is_err(), "copying into a filled database must be refused");
+}
