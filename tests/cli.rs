@@ -194,3 +194,41 @@ async fn backup_while_writing_then_restore() {
         assert_eq!(live, back, "{quarter}");
     }
 }
+
+/// The server logs one JSON line per request with the client's network only, and on SIGTERM it
+/// finishes, closes the database and exits cleanly.
+#[test]
+fn json_logs_and_graceful_shutdown() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let port = 3400 + (std::process::id() % 500) as u16;
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_quartiersboard"))
+        .env_remove("DATABASE_URL")
+        .env("DATA_DIR", dir.path())
+        .env("LEPTOS_SITE_ADDR", &addr)
+        .env("LEPTOS_OUTPUT_NAME", "quartiersboard")
+        .env("LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .stderr(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
+    assert!(lines.by_ref().take(50).any(|l| l.unwrap().contains("listening on")), "server did not start");
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    write!(stream, "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let access =
+        lines.by_ref().take(20).map(Result::unwrap).find(|l| l.contains("\"target\":\"access\"")).unwrap();
+    let entry: serde_json::Value = serde_json::from_str(&access).unwrap();
+    assert_eq!(entry["fields"]["status"], 200);
+    assert_eq!(entry["fields"]["client"], "127.0.0.0/24");
+    assert!(entry["fields"]["latency_ms"].is_number());
+    Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
+    let status = server.wait().unwrap();
+    assert!(status.success(), "exit {status:?}");
+    assert!(lines.map(Result::unwrap).any(|l| l.contains("stopped")), "no clean stop logged");
+}

@@ -25,6 +25,7 @@ async fn two_instances_share_changes_and_sessions(kind: Kind) {
     let mut on_a = Client::new(&a);
     on_a.sign_in(ADMIN).await;
     let mut on_b = Client { app: b.clone(), cookie: on_a.cookie.clone() };
+    let version_before = other_db.get_data_version().await.unwrap();
     assert_eq!(on_b.get("/de/staff").await.status, StatusCode::OK, "session from A refused by B");
     let id = t.db.get_offer_id("krabbelcafe-sonnenblume").await.unwrap();
     let stored = t.db.get_stored_offer(id).await.unwrap();
@@ -40,6 +41,8 @@ async fn two_instances_share_changes_and_sessions(kind: Kind) {
     assert!(r.status.is_success(), "{}", r.body);
     let page = Client::new(&b).get("/de/offers/krabbelcafe-sonnenblume").await;
     assert!(page.body.contains("Krabbelcafé (neu)"), "B does not see A's change");
+    // The data version that instances' caches compare moved on, as seen from B's own pool.
+    assert!(other_db.get_data_version().await.unwrap() > version_before);
     other_db.close().await;
 }
 
@@ -77,4 +80,32 @@ async fn copy_between_backends_round_trips() {
     assert!(!pg.db.search_offers("welheim", "Krabbel").await.unwrap().is_empty());
     let refused = pg.db.copy_into(&pg.db).await;
     assert!(refused.is_err(), "copying into a filled database must be refused");
+}
+
+/// The metrics listener counts requests by status and reports the database pool.
+#[tokio::test]
+async fn metrics_count_requests() {
+    let t = common::with_demo(Kind::Sqlite).await;
+    let handle = quartiersboard::ops::metrics::install();
+    let app = instance(&t.db).await;
+    Client::new(&app).get("/de/welheim").await;
+    Client::new(&app).get("/de/atlantis").await;
+    let addr: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+    let local = listener.local_addr().unwrap();
+    drop(listener);
+    tokio::spawn(quartiersboard::ops::metrics::serve(local, t.db.clone()));
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let body = {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut s = tokio::net::TcpStream::connect(local).await.unwrap();
+        s.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).await.unwrap();
+        out
+    };
+    assert!(body.contains("http_requests_total{method=\"GET\",status=\"2xx\"}"), "{body}");
+    assert!(body.contains("http_requests_total{method=\"GET\",status=\"4xx\"}"), "{body}");
+    assert!(body.contains("db_pool_connections"), "{body}");
+    assert!(!handle.render().is_empty());
 }

@@ -10,6 +10,7 @@ use sqlx::{Column, Row};
 /// the column(s) it is ordered by. Sessions are not copied (people sign in again).
 pub const TABLES: &[(&str, &str, &str)] = &[
     ("site_flags", "key, value", "key"),
+    ("data_version", "id, n", "id"),
     ("quarters", "id, slug, office_name, office_street, office_postcode, office_city, office_phone, version", "id"),
     ("quarter_texts", "quarter_id, locale, name, description, office_hours", "quarter_id, locale"),
     ("organisations", "id, slug, name, kind, phone, email, website, version, editors_publish", "id"),
@@ -70,7 +71,7 @@ pub const TABLES: &[(&str, &str, &str)] = &[
 const NULLABLE_INTS: &[&str] = &["age_min", "age_max", "nth", "weekday", "month_day", "occurrence_count"];
 
 /// Tables whose rows the migrations seed (replaced by the copy).
-const SEEDED: &[&str] = &["school_holidays", "role_settings"];
+const SEEDED: &[&str] = &["school_holidays", "role_settings", "data_version"];
 
 /// One value of a row, whatever the backend's column type.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,7 +9,7 @@ use sqlx::AnyConnection;
 impl Db {
     /// Loads the demo city unless it is loaded already; all or nothing. Returns whether it loaded.
     pub async fn insert_demo_document(&self, doc: &CityDocument) -> Result<bool, DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let claimed = sqlx::query(
             "INSERT INTO site_flags (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO NOTHING",
         )
@@ -28,7 +28,7 @@ impl Db {
 impl Db {
     /// Inserts a whole document in one transaction: all or nothing.
     pub async fn insert_document(&self, doc: &CityDocument) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         insert_records(&mut tx, doc).await?;
         tx.commit().await?;
         Ok(())

@@ -374,7 +374,7 @@ impl Db {
         region: &str,
         holidays: &[SchoolHoliday],
     ) -> Result<usize, DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for h in holidays {
             sqlx::query(
                 "INSERT INTO school_holidays (region, name, first_day, last_day) VALUES ($1, $2, $3, $4)

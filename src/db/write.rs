@@ -6,14 +6,21 @@ use super::{Backend, Db, DbError};
 use sqlx::{Any, Transaction};
 
 impl Db {
-    /// Starts a transaction that will write.
+    /// Starts a transaction that will write, and counts it in `data_version` (so every
+    /// instance's caches see that something changed once it commits).
     pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, DbError> {
-        let tx = match self.backend {
+        let mut tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             // Rows are locked by the UPDATE that claims their version; READ COMMITTED suffices.
             Backend::Postgres => self.pool.begin().await?,
         };
+        sqlx::query("UPDATE data_version SET n = n + 1 WHERE id = 1").execute(&mut *tx).await?;
         Ok(tx)
+    }
+
+    /// The current data version: changes with every committed write, on every instance.
+    pub async fn get_data_version(&self) -> Result<i64, DbError> {
+        Ok(sqlx::query_scalar("SELECT n FROM data_version WHERE id = 1").fetch_one(&self.pool).await?)
     }
 }
 
