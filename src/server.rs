@@ -54,7 +54,8 @@ pub async fn router(
     let auth =
         axum_login::AuthManagerLayerBuilder::new(crate::auth::Backend { db: db.clone() }, sessions).build();
     let limits = std::sync::Arc::new(crate::auth::limit::SignInLimits::default());
-    let state = AppState { leptos_options, db, demo, calendar, public_url, limits };
+    let pages = std::sync::Arc::new(crate::page_cache::PageCache::default());
+    let state = AppState { leptos_options, db, demo, calendar, public_url, limits, pages };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.
@@ -81,6 +82,7 @@ pub async fn router(
         .layer(auth)
         .layer(tower_http::csrf::CsrfLayer::new())
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::page_cache::cache_pages))
         .layer(axum::middleware::from_fn(crate::ops::access_log::log_request))
         .with_state(state);
     Ok(app)

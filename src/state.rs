@@ -18,6 +18,8 @@ pub struct AppState {
     pub public_url: String,
     /// Sign-in attempt limits of this process.
     pub limits: std::sync::Arc<crate::auth::limit::SignInLimits>,
+    /// Rendered public pages of this process.
+    pub pages: std::sync::Arc<crate::page_cache::PageCache>,
 }
 
 impl AppState {

@@ -14,8 +14,9 @@ async fn instance(db: &Db) -> axum::Router {
     quartiersboard::server::router(db.clone(), conf.leptos_options, Default::default()).await.unwrap()
 }
 
-/// Two instances on one database: a change saved through one shows on the other at once, and a
-/// staff session started on one is valid on the other.
+/// Two instances on one database: a change saved through one shows on the other at once (its
+/// page cache notices the new data version), and a staff session started on one is valid on the
+/// other.
 async fn two_instances_share_changes_and_sessions(kind: Kind) {
     let t = common::with_demo(kind).await;
     seed_staff(&t.db).await;
@@ -26,6 +27,9 @@ async fn two_instances_share_changes_and_sessions(kind: Kind) {
     on_a.sign_in(ADMIN).await;
     let mut on_b = Client { app: b.clone(), cookie: on_a.cookie.clone() };
     let version_before = other_db.get_data_version().await.unwrap();
+    // B has the offer page in its page cache before the change.
+    let before = Client::new(&b).get("/de/offers/krabbelcafe-sonnenblume").await;
+    assert!(!before.body.contains("Krabbelcafé (neu)"));
     assert_eq!(on_b.get("/de/staff").await.status, StatusCode::OK, "session from A refused by B");
     let id = t.db.get_offer_id("krabbelcafe-sonnenblume").await.unwrap();
     let stored = t.db.get_stored_offer(id).await.unwrap();
@@ -58,7 +62,32 @@ async fn health_and_readiness(kind: Kind) {
     assert_eq!(c.get("/readyz").await.status, StatusCode::SERVICE_UNAVAILABLE);
 }
 
-on_both!(two_instances_share_changes_and_sessions, health_and_readiness);
+/// Cached pages carry a strong ETag; asking again with it gets 304 and no body; compressed
+/// variants are served to clients that accept them.
+async fn cached_pages_revalidate(kind: Kind) {
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+    let t = common::with_demo(kind).await;
+    let app = instance(&t.db).await;
+    let get = |headers: Vec<(&'static str, String)>| {
+        let mut req = Request::get("/de/welheim");
+        for (k, v) in headers {
+            req = req.header(k, v);
+        }
+        app.clone().oneshot(req.body(Body::empty()).unwrap())
+    };
+    let first = get(vec![]).await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let again = get(vec![("if-none-match", etag.clone())]).await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    let br = get(vec![("accept-encoding", "gzip, br".into())]).await.unwrap();
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.headers()["etag"].to_str().unwrap(), etag);
+}
+
+on_both!(two_instances_share_changes_and_sessions, health_and_readiness, cached_pages_revalidate);
 
 /// SQLite → PostgreSQL → SQLite keeps every row of every table (counts and content hashes).
 #[tokio::test]

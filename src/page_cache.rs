@@ -1,0 +1,155 @@
+//! Rendered public pages kept in memory, per address (path and query), compressed once with
+//! brotli and gzip, with a strong ETag. An entry is served while the database's data version
+//! is unchanged — every write on any instance moves it on — and for at most a minute (pages show
+//! "today" and "now"). `If-None-Match` gets `304 Not Modified`.
+
+use crate::state::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// How long an entry may be served at all.
+const MAX_AGE: Duration = Duration::from_secs(60);
+/// Entries kept before the oldest are dropped.
+const MAX_ENTRIES: usize = 2000;
+/// Pages larger than this are not kept.
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
+struct Entry {
+    version: i64,
+    made: Instant,
+    etag: HeaderValue,
+    content_type: HeaderValue,
+    plain: Bytes,
+    br: Bytes,
+    gzip: Bytes,
+}
+
+/// The cache of one server process.
+#[derive(Default)]
+pub struct PageCache {
+    entries: Mutex<HashMap<String, std::sync::Arc<Entry>>>,
+}
+
+impl std::fmt::Debug for PageCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageCache")
+    }
+}
+
+/// Whether a request may be answered from the cache: a GET of a public page (locale first,
+/// not the staff area), without a body.
+fn cacheable(req: &Request) -> bool {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return false;
+    }
+    let mut segments = req.uri().path().trim_start_matches('/').split('/');
+    let first = segments.next().unwrap_or("");
+    crate::ui::locale::find_locale(first).is_some() && segments.next() != Some("staff")
+}
+
+fn encodings(req: &Request) -> (bool, bool) {
+    let accept = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let has = |name: &str| accept.split(',').any(|p| p.trim().split(';').next() == Some(name));
+    (has("br"), has("gzip"))
+}
+
+fn answer(entry: &Entry, req: &Request) -> Response {
+    let not_modified = req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v == entry.etag);
+    let mut res = if not_modified {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let (br, gzip) = encodings(req);
+        let (body, encoding) = if br {
+            (entry.br.clone(), Some("br"))
+        } else if gzip {
+            (entry.gzip.clone(), Some("gzip"))
+        } else {
+            (entry.plain.clone(), None)
+        };
+        let mut res = Response::new(Body::from(body));
+        res.headers_mut().insert(header::CONTENT_TYPE, entry.content_type.clone());
+        if let Some(e) = encoding {
+            res.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(e));
+        }
+        res
+    };
+    let h = res.headers_mut();
+    h.insert(header::ETAG, entry.etag.clone());
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    res
+}
+
+fn compress(plain: &[u8]) -> (Bytes, Bytes) {
+    let mut br = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut br, 4096, 9, 22);
+        let _ = w.write_all(plain);
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = gz.write_all(plain);
+    (Bytes::from(br), Bytes::from(gz.finish().unwrap_or_default()))
+}
+
+/// Middleware: answers public pages from the cache, or renders and keeps them.
+pub async fn cache_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if !cacheable(&req) {
+        return next.run(req).await;
+    }
+    let Ok(version) = state.db.get_data_version().await else {
+        return next.run(req).await;
+    };
+    let key = req.uri().path_and_query().map_or_else(String::new, |p| p.as_str().to_owned());
+    let cached = state.pages.entries.lock().expect("not poisoned").get(&key).cloned();
+    if let Some(entry) = cached.filter(|e| e.version == version && e.made.elapsed() < MAX_AGE) {
+        metrics::counter!("page_cache_hits_total").increment(1);
+        return answer(&entry, &req);
+    }
+    metrics::counter!("page_cache_misses_total").increment(1);
+    // Render uncompressed and unconditionally: the cache compresses once for later requests.
+    let mut asked = Request::new(Body::empty());
+    for name in [header::ACCEPT_ENCODING, header::IF_NONE_MATCH] {
+        if let Some(v) = req.headers_mut().remove(&name) {
+            asked.headers_mut().insert(name, v);
+        }
+    }
+    let res = next.run(req).await;
+    let storable = res.status() == StatusCode::OK
+        && !res.headers().contains_key(header::SET_COOKIE)
+        && !res.headers().contains_key(header::CONTENT_ENCODING)
+        && res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !storable {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let Ok(plain) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let (br, gzip) = compress(&plain);
+    let etag =
+        HeaderValue::from_str(&format!("\"{:x}\"", Sha256::digest(&plain))).expect("hex is a valid header");
+    let content_type =
+        parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html"));
+    let entry =
+        std::sync::Arc::new(Entry { version, made: Instant::now(), etag, content_type, plain, br, gzip });
+    {
+        let mut entries = state.pages.entries.lock().expect("not poisoned");
+        if entries.len() >= MAX_ENTRIES {
+            let oldest = entries.iter().min_by_key(|(_, e)| e.made).map(|(k, _)| k.clone());
+            if let Some(k) = oldest {
+                entries.remove(&k);
+            }
+        }
+        entries.insert(key, entry.clone());
+    }
+    // The fresh entry answers this request too, as it asked (encoding, condition).
+    answer(&entry, &asked)
+}
