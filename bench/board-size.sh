@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/.ci/env"
 unset RUSTFLAGS
 cd "$root"
-cargo leptos build >/dev/null 2>&1 || cargo leptos build
+cargo leptos build --split >/dev/null 2>&1 || cargo leptos build --split
 bin="$CARGO_TARGET_DIR/debug/quartiersboard"
 results="$root/bench/results"; mkdir -p "$results"
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT

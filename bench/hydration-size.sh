@@ -26,7 +26,7 @@ for variant in islands full; do
     sed -i 's/^bin-features = \["ssr", "islands"\]/bin-features = ["ssr"]/; s/^lib-features = \["hydrate", "islands"\]/lib-features = ["hydrate"]/' "$dir/Cargo.toml"
     grep -q '^lib-features = \["hydrate"\]' "$dir/Cargo.toml"
   fi
-  (cd "$dir" && cargo leptos build --release --frontend-only >"$results/build-$variant.log" 2>&1)
+  (cd "$dir" && cargo leptos build --release --split --frontend-only >"$results/build-$variant.log" 2>&1)
   pkg="$dir/target/site/pkg"
   w=$(size "$pkg/quartiersboard.wasm"); j=$(size "$pkg/quartiersboard.js"); c=$(size "$pkg/quartiersboard.css")
   wb=$(brsize "$pkg/quartiersboard.wasm"); jb=$(brsize "$pkg/quartiersboard.js"); cb=$(brsize "$pkg/quartiersboard.css")

@@ -7,8 +7,8 @@ use crate::ui::pages::{
 };
 use crate::ui::staff::{
     AccountPage, AuditPage, DirectoryPage as StaffDirectoryPage, LinkPage, NewOfferPage, OfferEditPage,
-    OrganisationEditPage, PlaceEditPage, QuarterEditPage, SignInPage, StaffOffersPage, TwoFactorPage,
-    UsersPage,
+    OrganisationEditPage, PlaceEditPage, PlanPage, QuarterEditPage, SignInPage, StaffOffersPage,
+    TwoFactorPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/offers/:id") view=OfferEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/:kind/:id/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/directory") view=StaffDirectoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/plan") view=PlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/places/:id") view=PlaceEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/organisations/:id") view=OrganisationEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/quarters/:id") view=QuarterEditPage ssr=SsrMode::Async/>

@@ -16,6 +16,7 @@ mod offer_edit;
 mod offer_records;
 mod offer_rows;
 mod offers;
+mod plan;
 mod quarters;
 mod schedules;
 mod search;

@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod organisation_form;
 pub mod place;
 pub mod place_form;
+pub mod plan;
 pub mod policy;
 pub mod quarter;
 pub mod quarter_form;

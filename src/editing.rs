@@ -4,6 +4,7 @@
 
 pub mod directory;
 pub mod offers;
+pub mod plan;
 pub mod preview;
 
 use crate::domain::schedule::validate::FieldIssue;

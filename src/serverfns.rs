@@ -9,6 +9,7 @@ mod get_shortlist;
 mod get_week;
 mod list_quarters;
 pub mod offers;
+pub mod plan;
 pub mod records;
 mod search_offers;
 pub mod users;

@@ -81,3 +81,36 @@ export function nextFirstWednesday(from: Date): Date {
 export function isoDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
+
+/** Creates and publishes a weekly offer of `organisation` in Welheim through the staff form. */
+export async function createWeeklyOffer(
+  page: Page,
+  o: { title: string; slug: string; organisation: string; place: string; weekday: number; start: string; end: string },
+) {
+  await page.goto("/de/staff/offers/new");
+  await page.locator("#f-texts-de-title").fill(o.title);
+  await page.locator("#f-slug").fill(o.slug);
+  await page.locator("#f-organisation").selectOption(o.organisation);
+  await page.locator("#f-place").selectOption(o.place);
+  await page.getByRole("checkbox", { name: "Welheim" }).check();
+  await page.locator("#f-category").selectOption("learning");
+  await page.locator("#f-texts-de-description").fill("Ein Angebot für den Test des Wochenplans.");
+  const monday = new Date();
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) - 14);
+  await page.locator("#f-schedules-0-freq").selectOption("weekly");
+  await page.locator("#f-schedules-0-start_date").fill(isoDate(monday));
+  await page.locator("#f-schedules-0-start").fill(o.start);
+  await page.locator("#f-schedules-0-end").fill(o.end);
+  await page.getByRole("checkbox", { name: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"][o.weekday - 1] }).first().check();
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toHaveText("Das Angebot ist angelegt (als Entwurf).");
+  await page.getByRole("button", { name: "Veröffentlichen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Das Angebot ist veröffentlicht.");
+}
+
+/** The ISO week label `weeks` weeks from now. */
+export function weekFromNow(weeks: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + 7 * weeks);
+  return isoWeek(d);
+}

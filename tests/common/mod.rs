@@ -48,6 +48,12 @@ pub async fn postgres() -> TestDb {
     );
     sqlx::any::install_default_drivers();
     let admin = sqlx::AnyPool::connect(&postgres_admin_url()).await.expect("PostgreSQL on 127.0.0.1:5432");
+    static CLEANED: std::sync::Once = std::sync::Once::new();
+    let mut first = false;
+    CLEANED.call_once(|| first = true);
+    if first {
+        drop_stale_databases(&admin).await;
+    }
     sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
     admin.close().await;
     let base = postgres_admin_url();
@@ -78,20 +84,46 @@ pub async fn sqlite_with_demo() -> TestDb {
 impl Drop for TestDb {
     fn drop(&mut self) {
         let Some(name) = self.pg_name.take() else { return };
-        // Drop runs outside async; a thread with its own runtime drops the database.
+        // Drop runs outside async; a thread with its own runtime drops the database (given up
+        // after 20 s: a leftover is removed by a later run, see `drop_stale_databases`).
         let _ = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             rt.block_on(async {
-                if let Ok(admin) = sqlx::AnyPool::connect(&postgres_admin_url()).await {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .execute(&admin)
-                        .await;
-                    admin.close().await;
-                }
+                let drop = async {
+                    if let Ok(admin) = sqlx::AnyPool::connect(&postgres_admin_url()).await {
+                        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                        let _ = sqlx::query(&sql).execute(&admin).await;
+                        admin.close().await;
+                    }
+                };
+                let _ = tokio::time::timeout(std::time::Duration::from_secs(20), drop).await;
             });
         })
         .join();
     }
+}
+
+/// Drops test databases left by test processes that no longer run.
+async fn drop_stale_databases(admin: &sqlx::AnyPool) {
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT datname::text FROM pg_database WHERE datname LIKE 'qb_test_%'")
+            .fetch_all(admin)
+            .await
+            .unwrap_or_default();
+    for name in names {
+        let pid = name.split('_').nth(2).and_then(|p| p.parse::<u32>().ok());
+        let alive = pid.is_some_and(|p| std::path::Path::new(&format!("/proc/{p}")).exists());
+        if !alive {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(admin).await;
+        }
+    }
+}
+
+/// Runs a test story with a time limit, so that a hang fails the test instead of stalling CI.
+pub async fn within_limit<F: std::future::Future<Output = ()>>(story: F) {
+    tokio::time::timeout(std::time::Duration::from_secs(180), story)
+        .await
+        .expect("the test took over 3 minutes");
 }
 
 /// Today in the demo's zone, as the server sees it.
@@ -107,11 +139,11 @@ macro_rules! on_both {
             mod $name {
                 #[tokio::test]
                 async fn sqlite() {
-                    super::$name($crate::common::Kind::Sqlite).await
+                    $crate::common::within_limit(super::$name($crate::common::Kind::Sqlite)).await
                 }
                 #[tokio::test]
                 async fn postgres() {
-                    super::$name($crate::common::Kind::Postgres).await
+                    $crate::common::within_limit(super::$name($crate::common::Kind::Postgres)).await
                 }
             }
         )*

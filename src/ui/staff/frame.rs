@@ -70,6 +70,7 @@ fn Nav(frame: StaffFrame) -> impl IntoView {
             <nav aria-label=t_string!(i18n, staff.area)>
                 <ul class="staff-nav">
                     <li><a href=format!("/{lang}/staff")>{t!(i18n, staff.nav_offers)}</a></li>
+                    <li><a href=format!("/{lang}/staff/plan")>{t!(i18n, plan.nav)}</a></li>
                     <li><a href=format!("/{lang}/staff/directory")>{t!(i18n, staff.nav_directory)}</a></li>
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/users")>{t!(i18n, staff.nav_users)}</a></li> })}
                     <li><a href=format!("/{lang}/staff/account")>{t!(i18n, staff.nav_account)}</a></li>

@@ -92,6 +92,7 @@ pub fn audit_action(i18n: I18n, code: &str) -> String {
         "confirm" => t_string!(i18n, staff_action.confirm).to_owned(),
         "submit" => t_string!(i18n, staff_action.submit).to_owned(),
         "approve" => t_string!(i18n, staff_action.approve).to_owned(),
+        "plan" => t_string!(i18n, staff_action.plan).to_owned(),
         other => t_string!(i18n, staff_action.other, code = other).to_string(),
     }
 }
