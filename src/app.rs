@@ -3,7 +3,8 @@
 
 use crate::i18n::*;
 use crate::ui::pages::{
-    BoardPage, DirectoryPage, NotFoundPage, OfferPage, ShortlistPage, StartPage, WeekPlanPage,
+    AccessibilityPage, BoardPage, DirectoryPage, ImprintPage, NotFoundPage, OfferPage, PrivacyPage, ShortlistPage,
+    StartPage, WeekPlanPage,
 };
 use crate::ui::staff::{
     AccountPage, AuditPage, DirectoryPage as StaffDirectoryPage, LinkPage, NewOfferPage, OfferEditPage,
@@ -41,6 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::ui::status::set_page_policy();
     view! {
         <I18nContextProvider enable_cookie=false set_lang_attr_on_html=false set_dir_attr_on_html=false>
             <Router>
@@ -49,6 +51,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offers/:offer") view=OfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/list") view=ShortlistPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/imprint") view=ImprintPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/accessibility") view=AccessibilityPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff") view=StaffOffersPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/sign-in") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/two-factor") view=TwoFactorPage ssr=SsrMode::Async/>

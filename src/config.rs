@@ -12,6 +12,8 @@
 //! | `LEPTOS_SITE_ADDR` | address and port to listen on | `127.0.0.1:3000` (Cargo.toml) |
 //! | `RUST_LOG` | log filter | `info` |
 //! | `LOG_FORMAT` | `json` for one JSON object per line (production), else human-readable | human-readable |
+//! | `LEGAL_FILE` | JSON with the operator's imprint, privacy notice and accessibility statement (see `src/demo/legal.json`) | the demo's fictional texts |
+//! | `FRAME_ANCESTORS` | sources allowed to embed pages in a frame (CSP `frame-ancestors`), e.g. `https://www.bottrop.de` | `'none'` |
 //! | `METRICS_ADDR` | address of a separate listener serving Prometheus `/metrics` (keep it internal) | none |
 
 use std::fmt;
@@ -54,6 +56,10 @@ pub enum ConfigError {
     UnknownRegion(String),
     #[error("TIME_ZONE {0:?} is not a known time zone. Example: Europe/Berlin")]
     UnknownTimeZone(String),
+    #[error("LEGAL_FILE: {0}. See src/demo/legal.json for the format")]
+    Legal(String),
+    #[error("FRAME_ANCESTORS {0:?} must be https origins separated by spaces. Example: https://www.bottrop.de")]
+    FrameAncestors(String),
     #[error("METRICS_ADDR {0:?} is not an address with port. Example: 127.0.0.1:9100")]
     MetricsAddr(String),
     #[error(
@@ -88,6 +94,42 @@ pub fn calendar_settings(region: Option<&str>, tz: Option<&str>) -> Result<Calen
         Some(name) => name.parse().map_err(|_| ConfigError::UnknownTimeZone(name.to_owned()))?,
     };
     Ok(CalendarSettings { region, tz })
+}
+
+/// The operator's legal texts: `LEGAL_FILE` (JSON, every required part filled in), else the
+/// demo's fictional ones.
+pub fn legal_texts(file: Option<&std::ffi::OsStr>) -> Result<crate::domain::legal::LegalTexts, ConfigError> {
+    let text = match file {
+        None => include_str!("demo/legal.json").to_owned(),
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| ConfigError::Legal(format!("cannot read {}: {e}", Path::new(path).display())))?,
+    };
+    let legal: crate::domain::legal::LegalTexts =
+        serde_json::from_str(&text).map_err(|e| ConfigError::Legal(e.to_string()))?;
+    let missing = legal.missing();
+    if missing.is_empty() {
+        Ok(legal)
+    } else {
+        Err(ConfigError::Legal(format!("these parts are empty: {}", missing.join(", "))))
+    }
+}
+
+/// The CSP `frame-ancestors` sources: `'none'` unless `FRAME_ANCESTORS` names https origins.
+pub fn frame_ancestors(env: Option<&str>) -> Result<String, ConfigError> {
+    match env.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok("'none'".into()),
+        Some(raw) => {
+            let ok = raw.split_whitespace().all(|o| {
+                url::Url::parse(o).is_ok_and(|u| u.scheme() == "https" && u.host().is_some() && u.path() == "/")
+                    && !o.contains([';', ',', '\'', '"'])
+            });
+            if ok {
+                Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+            } else {
+                Err(ConfigError::FrameAncestors(raw.to_owned()))
+            }
+        }
+    }
 }
 
 /// The metrics listener's address, if `METRICS_ADDR` is set.

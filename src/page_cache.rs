@@ -27,6 +27,9 @@ struct Entry {
     made: Instant,
     etag: HeaderValue,
     content_type: HeaderValue,
+    /// The page's Content-Security-Policy (its script nonce is safe to repeat: any write that
+    /// could inject markup moves the data version on, and the entry is rendered anew).
+    csp: Option<HeaderValue>,
     plain: Bytes,
     br: Bytes,
     gzip: Bytes,
@@ -83,6 +86,9 @@ fn answer(entry: &Entry, req: &Request) -> Response {
     };
     let h = res.headers_mut();
     h.insert(header::ETAG, entry.etag.clone());
+    if let Some(csp) = &entry.csp {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp.clone());
+    }
     h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     res
@@ -138,8 +144,9 @@ pub async fn cache_pages(State(state): State<AppState>, mut req: Request, next: 
         HeaderValue::from_str(&format!("\"{:x}\"", Sha256::digest(&plain))).expect("hex is a valid header");
     let content_type =
         parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html"));
+    let csp = parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned();
     let entry =
-        std::sync::Arc::new(Entry { version, made: Instant::now(), etag, content_type, plain, br, gzip });
+        std::sync::Arc::new(Entry { version, made: Instant::now(), etag, content_type, csp, plain, br, gzip });
     {
         let mut entries = state.pages.entries.lock().expect("not poisoned");
         if entries.len() >= MAX_ENTRIES {

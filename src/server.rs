@@ -55,7 +55,15 @@ pub async fn router(
         axum_login::AuthManagerLayerBuilder::new(crate::auth::Backend { db: db.clone() }, sessions).build();
     let limits = std::sync::Arc::new(crate::auth::limit::SignInLimits::default());
     let pages = std::sync::Arc::new(crate::page_cache::PageCache::default());
-    let state = AppState { leptos_options, db, demo, calendar, public_url, limits, pages };
+    let security = crate::security::SecuritySettings {
+        frame_ancestors: config::frame_ancestors(std::env::var("FRAME_ANCESTORS").ok().as_deref())?,
+        https: secure,
+        reload_port: (leptos_options.env == leptos::config::Env::DEV && std::env::var("LEPTOS_WATCH").is_ok_and(|w| w == "true"))
+            .then_some(leptos_options.reload_port),
+    };
+    let legal = crate::ui::Legal(std::sync::Arc::new(config::legal_texts(std::env::var_os("LEGAL_FILE").as_deref())?));
+    let state =
+        AppState { leptos_options, db, demo, calendar, public_url, limits, pages, security: security.clone(), legal };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.
@@ -83,6 +91,7 @@ pub async fn router(
         .layer(tower_http::csrf::CsrfLayer::new())
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::page_cache::cache_pages))
+        .layer(axum::middleware::from_fn_with_state(security, crate::security::add_headers))
         .layer(axum::middleware::from_fn(crate::ops::access_log::log_request))
         .with_state(state);
     Ok(app)

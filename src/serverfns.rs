@@ -4,6 +4,7 @@
 pub mod account;
 mod get_board;
 mod get_directory;
+mod get_legal;
 mod get_offer;
 mod get_shortlist;
 mod get_week;
@@ -21,6 +22,7 @@ pub mod respond;
 
 pub use get_board::get_board;
 pub use get_directory::get_directory;
+pub use get_legal::get_legal;
 pub use get_offer::get_offer;
 pub use get_shortlist::get_shortlist;
 pub use get_week::get_week;

@@ -20,6 +20,8 @@ pub struct AppState {
     pub limits: std::sync::Arc<crate::auth::limit::SignInLimits>,
     /// Rendered public pages of this process.
     pub pages: std::sync::Arc<crate::page_cache::PageCache>,
+    pub security: crate::security::SecuritySettings,
+    pub legal: crate::ui::Legal,
 }
 
 impl AppState {
@@ -30,5 +32,7 @@ impl AppState {
         provide_context(self.calendar.clone());
         provide_context(PublicUrl(self.public_url.clone()));
         provide_context(self.limits.clone());
+        provide_context(self.security.clone());
+        provide_context(self.legal.clone());
     }
 }

@@ -12,6 +12,10 @@ pub mod status;
 #[derive(Clone, Debug)]
 pub struct PublicUrl(pub String);
 
+/// The operator's legal texts (from `LEGAL_FILE`, or the demo's); provided per request.
+#[derive(Clone, Debug)]
+pub struct Legal(pub std::sync::Arc<crate::domain::legal::LegalTexts>);
+
 /// Whether pages should say that the data is the fictional demo city; provided per request.
 #[derive(Clone, Copy, Debug)]
 pub struct DemoNotice(pub bool);

@@ -2,8 +2,10 @@
 //! restricted to what survives being typed from paper.
 
 /// Path segments the router uses itself; a quarter or offer may not be called like them.
-pub const RESERVED: &[&str] =
-    &["api", "pkg", "q", "offers", "kiosk", "staff", "print", "feeds", "assets", "favicon.ico"];
+pub const RESERVED: &[&str] = &[
+    "api", "pkg", "q", "offers", "kiosk", "staff", "print", "feeds", "assets", "favicon.ico", "list", "privacy",
+    "imprint", "accessibility", "healthz", "readyz",
+];
 
 /// Why a slug was rejected.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

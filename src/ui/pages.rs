@@ -2,6 +2,7 @@
 
 mod board;
 mod directory;
+mod legal;
 mod not_found;
 mod offer;
 mod shortlist;
@@ -10,6 +11,7 @@ mod week;
 
 pub use board::BoardPage;
 pub use directory::DirectoryPage;
+pub use legal::{AccessibilityPage, ImprintPage, LegalLinks, PrivacyPage};
 pub use not_found::NotFoundPage;
 pub use offer::OfferPage;
 pub use shortlist::ShortlistPage;

@@ -12,3 +12,18 @@ pub fn set_status(code: u16) {
     #[cfg(not(feature = "ssr"))]
     let _ = code;
 }
+
+/// Puts the Content-Security-Policy naming this response's script nonce on the page being
+/// rendered. A no-op in the browser.
+pub fn set_page_policy() {
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(resp), Some(settings)) = (
+        leptos::nonce::use_nonce(),
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        leptos::prelude::use_context::<crate::security::SecuritySettings>(),
+    ) {
+        if let Ok(v) = axum::http::HeaderValue::from_str(&crate::security::page_policy(&nonce, &settings)) {
+            resp.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+}

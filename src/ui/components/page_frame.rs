@@ -42,6 +42,7 @@ pub fn PageFrame(
         <footer class="site-footer">
             {demo.then(|| view! { <p class="demo-notice">{t!(i18n, site.demo_notice)}</p> })}
             <p>{t!(i18n, site.tagline)}</p>
+            <crate::ui::pages::LegalLinks/>
         </footer>
     }
 }

@@ -42,6 +42,10 @@ pub fn StartPage() -> impl IntoView {
         <PageFrame title=t_string!(i18n, start.page_title)>
             <h1>{t!(i18n, start.title)}</h1>
             <p class="intro">{t!(i18n, start.intro)}</p>
+            <details class="easy-language">
+                <summary>{t!(i18n, start.easy_title)}</summary>
+                <crate::ui::components::rich_text::RichText text=t_string!(i18n, start.easy_text).to_owned() class="easy" lang=i18n.get_locale_untracked().as_str()/>
+            </details>
             <Suspense fallback=|| ()>{quarters}</Suspense>
         </PageFrame>
     }

@@ -36,7 +36,12 @@ pub fn StaffFrame(
                 return view! { <Redirect path=account_path/> }.into_any();
             }
             let must_enrol = frame.must_enrol;
-            view! { <Nav frame/> <Notice must_enrol/> <main id="main">{children.with_value(|c| c())}</main> }
+            view! {
+                <Nav frame/>
+                <Notice must_enrol/>
+                <main id="main">{children.with_value(|c| c())}</main>
+                <footer class="site-footer"><crate::ui::pages::LegalLinks/></footer>
+            }
                 .into_any()
         })
     };

@@ -1,0 +1,81 @@
+//! Security headers on every response: a Content-Security-Policy (pages name the nonce Leptos
+//! puts on its hydration scripts; everything else gets a strict default), `nosniff`, a
+//! referrer policy, a restrictive permissions policy, and HSTS when the site is served over HTTPS.
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// What the headers depend on.
+#[derive(Clone, Debug)]
+pub struct SecuritySettings {
+    /// `frame-ancestors` sources (`'none'` unless an embedding page is configured).
+    pub frame_ancestors: String,
+    /// Send HSTS (the public address is HTTPS).
+    pub https: bool,
+    /// Development auto-reload port (its websocket must be allowed), if any.
+    pub reload_port: Option<u32>,
+}
+
+/// The policy of a page whose scripts carry `nonce`.
+pub fn page_policy(nonce: &str, s: &SecuritySettings) -> String {
+    let connect = match s.reload_port {
+        Some(p) => format!("'self' ws://127.0.0.1:{p} ws://localhost:{p}"),
+        None => "'self'".into(),
+    };
+    format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; \
+         connect-src {connect}; object-src 'none'; base-uri 'none'; frame-ancestors {}; form-action 'self'",
+        s.frame_ancestors
+    )
+}
+
+/// The policy of everything that is not a page (files, feeds, server-function answers).
+pub fn default_policy(s: &SecuritySettings) -> String {
+    format!("default-src 'none'; base-uri 'none'; frame-ancestors {}; form-action 'self'", s.frame_ancestors)
+}
+
+/// Middleware: adds the headers (a page's own CSP, set while rendering, is kept).
+pub async fn add_headers(State(s): State<SecuritySettings>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(v) = HeaderValue::from_str(&default_policy(&s)) {
+            h.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), \
+             interest-cohort=(), browsing-topics=()",
+        ),
+    );
+    if s.https {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
+    if h.get(header::X_FRAME_OPTIONS).is_none() && s.frame_ancestors == "'none'" {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page policy names the nonce, allows wasm, forbids objects, base changes and framing.
+    #[test]
+    fn page_policy_parts() {
+        let s = SecuritySettings { frame_ancestors: "'none'".into(), https: false, reload_port: None };
+        let p = page_policy("abc", &s);
+        for part in ["script-src 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "default-src 'self'"] {
+            assert!(p.contains(part), "{part} missing in {p}");
+        }
+        assert!(!p.contains("unsafe-eval'") || p.contains("wasm-unsafe-eval"));
+    }
+}
