@@ -3,8 +3,8 @@
 
 use crate::i18n::*;
 use crate::ui::pages::{
-    AccessibilityPage, BoardPage, DirectoryPage, ImprintPage, NotFoundPage, OfferPage, PrivacyPage, ShortlistPage,
-    StartPage, WeekPlanPage,
+    AccessibilityPage, BoardPage, DirectoryPage, ImprintPage, NotFoundPage, OfferPage, PrivacyPage,
+    ShortlistPage, StartPage, WeekPlanPage,
 };
 use crate::ui::staff::{
     AccountPage, AuditPage, DirectoryPage as StaffDirectoryPage, LinkPage, NewOfferPage, OfferEditPage,

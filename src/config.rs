@@ -58,7 +58,9 @@ pub enum ConfigError {
     UnknownTimeZone(String),
     #[error("LEGAL_FILE: {0}. See src/demo/legal.json for the format")]
     Legal(String),
-    #[error("FRAME_ANCESTORS {0:?} must be https origins separated by spaces. Example: https://www.bottrop.de")]
+    #[error(
+        "FRAME_ANCESTORS {0:?} must be https origins separated by spaces. Example: https://www.bottrop.de"
+    )]
     FrameAncestors(String),
     #[error("METRICS_ADDR {0:?} is not an address with port. Example: 127.0.0.1:9100")]
     MetricsAddr(String),
@@ -120,7 +122,8 @@ pub fn frame_ancestors(env: Option<&str>) -> Result<String, ConfigError> {
         None => Ok("'none'".into()),
         Some(raw) => {
             let ok = raw.split_whitespace().all(|o| {
-                url::Url::parse(o).is_ok_and(|u| u.scheme() == "https" && u.host().is_some() && u.path() == "/")
+                url::Url::parse(o)
+                    .is_ok_and(|u| u.scheme() == "https" && u.host().is_some() && u.path() == "/")
                     && !o.contains([';', ',', '\'', '"'])
             });
             if ok {

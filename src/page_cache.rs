@@ -145,8 +145,16 @@ pub async fn cache_pages(State(state): State<AppState>, mut req: Request, next: 
     let content_type =
         parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html"));
     let csp = parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned();
-    let entry =
-        std::sync::Arc::new(Entry { version, made: Instant::now(), etag, content_type, csp, plain, br, gzip });
+    let entry = std::sync::Arc::new(Entry {
+        version,
+        made: Instant::now(),
+        etag,
+        content_type,
+        csp,
+        plain,
+        br,
+        gzip,
+    });
     {
         let mut entries = state.pages.entries.lock().expect("not poisoned");
         if entries.len() >= MAX_ENTRIES {

@@ -73,7 +73,14 @@ mod tests {
     fn page_policy_parts() {
         let s = SecuritySettings { frame_ancestors: "'none'".into(), https: false, reload_port: None };
         let p = page_policy("abc", &s);
-        for part in ["script-src 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "default-src 'self'"] {
+        for part in [
+            "script-src 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+            "form-action 'self'",
+            "default-src 'self'",
+        ] {
             assert!(p.contains(part), "{part} missing in {p}");
         }
         assert!(!p.contains("unsafe-eval'") || p.contains("wasm-unsafe-eval"));

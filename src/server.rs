@@ -58,12 +58,24 @@ pub async fn router(
     let security = crate::security::SecuritySettings {
         frame_ancestors: config::frame_ancestors(std::env::var("FRAME_ANCESTORS").ok().as_deref())?,
         https: secure,
-        reload_port: (leptos_options.env == leptos::config::Env::DEV && std::env::var("LEPTOS_WATCH").is_ok_and(|w| w == "true"))
-            .then_some(leptos_options.reload_port),
+        reload_port: (leptos_options.env == leptos::config::Env::DEV
+            && std::env::var("LEPTOS_WATCH").is_ok_and(|w| w == "true"))
+        .then_some(leptos_options.reload_port),
     };
-    let legal = crate::ui::Legal(std::sync::Arc::new(config::legal_texts(std::env::var_os("LEGAL_FILE").as_deref())?));
-    let state =
-        AppState { leptos_options, db, demo, calendar, public_url, limits, pages, security: security.clone(), legal };
+    let legal = crate::ui::Legal(std::sync::Arc::new(config::legal_texts(
+        std::env::var_os("LEGAL_FILE").as_deref(),
+    )?));
+    let state = AppState {
+        leptos_options,
+        db,
+        demo,
+        calendar,
+        public_url,
+        limits,
+        pages,
+        security: security.clone(),
+        legal,
+    };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.

@@ -3,8 +3,22 @@
 
 /// Path segments the router uses itself; a quarter or offer may not be called like them.
 pub const RESERVED: &[&str] = &[
-    "api", "pkg", "q", "offers", "kiosk", "staff", "print", "feeds", "assets", "favicon.ico", "list", "privacy",
-    "imprint", "accessibility", "healthz", "readyz",
+    "api",
+    "pkg",
+    "q",
+    "offers",
+    "kiosk",
+    "staff",
+    "print",
+    "feeds",
+    "assets",
+    "favicon.ico",
+    "list",
+    "privacy",
+    "imprint",
+    "accessibility",
+    "healthz",
+    "readyz",
 ];
 
 /// Why a slug was rejected.

@@ -42,7 +42,7 @@ pub fn StaffFrame(
                 <main id="main">{children.with_value(|c| c())}</main>
                 <footer class="site-footer"><crate::ui::pages::LegalLinks/></footer>
             }
-                .into_any()
+            .into_any()
         })
     };
     view! {
