@@ -1,13 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { ADMIN, PASSWORD } from "./tests/staff-helpers";
+import { binary } from "./tests/helpers";
 
 /**
  * The first administrator is made the way an operator makes one: with the binary's
  * `create-admin` subcommand, against the database the test server uses (DATA_DIR).
  */
 export default async function globalSetup() {
-  const target = process.env.CARGO_TARGET_DIR ?? `${__dirname}/../target`;
-  const bin = process.env.QB_BIN ?? `${target}/debug/quartiersboard`;
+  const bin = binary();
   if (!process.env.DATA_DIR) throw new Error("DATA_DIR must name the test server's data directory");
   try {
     execFileSync(bin, ["create-admin", "--email", ADMIN, "--name", "Ada Admin"], {

@@ -51,6 +51,9 @@ enum Command {
     Backup { file: std::path::PathBuf },
     /// Put a backup made with `backup` in place of the SQLite database (stop the server first).
     Restore { file: std::path::PathBuf },
+    /// Print the address pattern of every page the router knows, one per line (browser tests
+    /// visit them all).
+    Routes,
     /// Add or update school holidays from an iCalendar (.ics) file, then exit.
     ImportSchoolHolidays {
         /// The .ics file: one all-day event per holiday period.
@@ -80,6 +83,12 @@ pub async fn run() -> ExitCode {
         Command::CopyDatabase { from, to } => crate::maintenance::copy_database(from.as_deref(), &to).await,
         Command::Backup { file } => crate::maintenance::backup(&file).await,
         Command::Restore { file } => crate::maintenance::restore(&file).await,
+        Command::Routes => {
+            for route in leptos_axum::generate_route_list(crate::app::App) {
+                println!("{}", route.path());
+            }
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -26,7 +26,7 @@ mod user_links;
 mod users;
 mod write;
 
-pub use connect::{Backend, Db};
+pub use connect::{keep_after_release, Backend, Db};
 pub use copy::TableDigest;
 pub use directory_edit::{StoredOrganisation, StoredPlace, StoredQuarter};
 pub use error::DbError;

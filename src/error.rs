@@ -29,6 +29,10 @@ pub enum AppError {
     /// Too many attempts; try again later (HTTP 429).
     #[error("too many attempts")]
     RateLimited,
+    /// The database cannot take writes right now (disk full, read-only, locked too long):
+    /// nothing was changed; reading still works (HTTP 503).
+    #[error("storage unavailable")]
+    Unavailable,
     /// Something failed on the server; the detail is in the server log only.
     #[error("internal error")]
     Internal,
@@ -48,6 +52,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::Conflict => 409,
             AppError::RateLimited => 429,
+            AppError::Unavailable => 503,
             AppError::Internal => 500,
         }
     }

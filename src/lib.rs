@@ -64,4 +64,8 @@ pub fn hydrate() {
     leptos::mount::hydrate_islands();
     #[cfg(not(feature = "islands"))]
     leptos::mount::hydrate_body(app::App);
+    // Browser tests wait for this mark: the wasm loaded (the CSP allowed it) and hydration ran.
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-hydrated", "");
+    }
 }

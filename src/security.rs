@@ -5,7 +5,40 @@
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+
+/// The largest request body accepted (the biggest legitimate one, a whole week's plan of an
+/// offer or an offer in every language, is far below).
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// Middleware: a body sent without a declared length (streamed) is read up to the limit here,
+/// so an oversized one gets 413 rather than failing inside a server function. Declared lengths
+/// are checked by tower-http's `RequestBodyLimitLayer` before anything is read.
+pub async fn limit_streamed_body(req: Request, next: Next) -> Response {
+    if req.method().is_safe() || req.headers().contains_key(header::CONTENT_LENGTH) {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(bytes) => next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await,
+        Err(_) => axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+    }
+}
+
+/// Middleware just outside the CSRF check: its refusals (403 without a body of ours) become
+/// a security event in the log.
+pub async fn log_csrf_rejection(req: Request, next: Next) -> Response {
+    let unsafe_method = !req.method().is_safe();
+    let path = req.uri().path().to_owned();
+    let res = next.run(req).await;
+    if unsafe_method
+        && res.status() == axum::http::StatusCode::FORBIDDEN
+        && !res.headers().contains_key(header::CONTENT_TYPE)
+    {
+        tracing::warn!(event = "csrf_rejected", path, "cross-site request refused");
+    }
+    res
+}
 
 /// What the headers depend on.
 #[derive(Clone, Debug)]
@@ -34,7 +67,10 @@ pub fn page_policy(nonce: &str, s: &SecuritySettings) -> String {
 
 /// The policy of everything that is not a page (files, feeds, server-function answers).
 pub fn default_policy(s: &SecuritySettings) -> String {
-    format!("default-src 'none'; base-uri 'none'; frame-ancestors {}; form-action 'self'", s.frame_ancestors)
+    format!(
+        "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors {}; form-action 'self'",
+        s.frame_ancestors
+    )
 }
 
 /// Middleware: adds the headers (a page's own CSP, set while rendering, is kept).

@@ -98,9 +98,13 @@ pub async fn router(
             },
             shell,
         ))
+        .layer(axum::middleware::from_fn(crate::ops::error_status::server_fn_error_status))
         .layer(axum::middleware::from_fn(crate::language::redirect_to_locale))
         .layer(auth)
         .layer(tower_http::csrf::CsrfLayer::new())
+        .layer(axum::middleware::from_fn(crate::security::log_csrf_rejection))
+        .layer(axum::middleware::from_fn(crate::security::limit_streamed_body))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::page_cache::cache_pages))
         .layer(axum::middleware::from_fn_with_state(security, crate::security::add_headers))
@@ -128,6 +132,7 @@ pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
         sessions,
         tokio::time::Duration::from_secs(3600),
     ));
+    tokio::spawn(checkpoint_periodically(db.clone()));
     let db_for_shutdown = db.clone();
     let app = router(db, options, calendar).await?;
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| match e.kind() {
@@ -147,6 +152,23 @@ pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
     db_for_shutdown.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// How often the SQLite write-ahead log is folded back into the database file.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Keeps the SQLite WAL bounded (SQLite's own automatic checkpoints cannot empty it while
+/// readers never pause, as with kiosks polling all day).
+async fn checkpoint_periodically(db: Db) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    loop {
+        tick.tick().await;
+        match db.checkpoint().await {
+            Ok(true) => {}
+            Ok(false) => tracing::info!("checkpoint incomplete: readers still busy, next round"),
+            Err(e) => tracing::warn!(error = %e, "checkpoint failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

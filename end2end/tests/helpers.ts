@@ -1,6 +1,12 @@
 import { expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
+/** The server binary the tests run against (the same build `cargo leptos end-to-end` started). */
+export function binary(): string {
+  const target = process.env.CARGO_TARGET_DIR ?? `${__dirname}/../../target`;
+  return process.env.QB_BIN ?? `${target}/debug/quartiersboard`;
+}
+
 /** Collects console errors and uncaught exceptions of a page; call `check()` at the end. */
 export function watchConsole(page: Page) {
   const errors: string[] = [];

@@ -60,7 +60,7 @@ impl Staff {
         let actor = self.actor()?;
         match decide(Some(actor), action, scope) {
             Decision::Deny => {
-                tracing::warn!(user = actor.user_id, ?action, "access denied");
+                tracing::warn!(event = "access_denied", user = actor.user_id, ?action, "access denied");
                 Err(AppError::Forbidden)
             }
             d => Ok(d),

@@ -28,13 +28,21 @@ pub enum Store {
 pub async fn store(db: &Db) -> Result<Store, DbError> {
     Ok(match db.backend {
         Backend::Sqlite => {
-            let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(4).connect(db.url()).await?;
+            let pool = sqlx::sqlite::SqlitePoolOptions::new()
+                .max_connections(4)
+                .after_release(crate::db::keep_after_release)
+                .connect(db.url())
+                .await?;
             let store = SqliteStore::new(pool).with_table_name("staff_sessions").map_err(DbError::Corrupt)?;
             store.migrate().await?;
             Store::Sqlite(store)
         }
         Backend::Postgres => {
-            let pool = sqlx::postgres::PgPoolOptions::new().max_connections(4).connect(db.url()).await?;
+            let pool = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(4)
+                .after_release(crate::db::keep_after_release)
+                .connect(db.url())
+                .await?;
             let store = PostgresStore::new(pool)
                 .with_schema_name("public")
                 .and_then(|s| s.with_table_name("staff_sessions"))

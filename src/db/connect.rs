@@ -32,6 +32,20 @@ impl std::fmt::Debug for Url {
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// Pool hook: whether a released connection may go back to the pool. One whose transaction
+/// could not be rolled back (SQLite rolls back by itself when the disk is full, and sqlx's own
+/// ROLLBACK then fails) would refuse every later transaction, so it is closed instead. The ping
+/// first carries out any rollback still queued from dropping a transaction.
+pub fn keep_after_release<C: sqlx::Connection>(
+    conn: &mut C,
+    _: sqlx::pool::PoolConnectionMetadata,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<bool, sqlx::Error>> + Send + '_>> {
+    Box::pin(async move {
+        conn.ping().await?;
+        Ok(!conn.is_in_transaction())
+    })
+}
+
 impl Db {
     /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://user@host/db`). For SQLite it
     /// switches the file to WAL mode; sqlx turns foreign keys on for every connection.
@@ -44,7 +58,8 @@ impl Db {
         } else {
             return Err(DbError::Corrupt(format!("unsupported database URL scheme in {url:?}")));
         };
-        let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
+        let pool =
+            AnyPoolOptions::new().max_connections(8).after_release(keep_after_release).connect(url).await?;
         let db = Db { pool, backend, url: Url(url.to_owned()) };
         if backend == Backend::Sqlite && !url.contains("mode=ro") {
             sqlx::query("PRAGMA journal_mode = WAL").execute(&db.pool).await?;
@@ -89,6 +104,20 @@ impl Db {
     pub async fn vacuum_into(&self, file: &str) -> Result<(), DbError> {
         sqlx::query("VACUUM INTO $1").bind(file).execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Copies every frame of the SQLite write-ahead log into the database file (waiting for
+    /// readers of older snapshots up to the busy timeout) and truncates the log if no reader is
+    /// using it. Once every frame is copied, the next writer starts the log from its beginning,
+    /// so run periodically it keeps the WAL bounded while kiosks keep reading. Returns whether
+    /// every frame was copied. PostgreSQL manages its own log: a no-op there.
+    pub async fn checkpoint(&self) -> Result<bool, DbError> {
+        if self.backend != Backend::Sqlite {
+            return Ok(true);
+        }
+        let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.pool).await?;
+        let (log, copied): (i64, i64) = (sqlx::Row::try_get(&row, 1)?, sqlx::Row::try_get(&row, 2)?);
+        Ok(log == copied)
     }
 
     /// Whether SQLite's integrity check passes.

@@ -33,10 +33,34 @@ impl From<DbError> for AppError {
                 AppError::Invalid { field: field.into(), reason: "taken".into() }
             }
             DbError::Conflict => AppError::Conflict,
+            other if other.is_storage_unavailable() => {
+                tracing::error!(event = "storage_unavailable", error = %other, "cannot write");
+                AppError::Unavailable
+            }
             other => {
                 tracing::error!(error = %other, "storage error");
                 AppError::Internal
             }
+        }
+    }
+}
+
+impl DbError {
+    /// Whether the database refused because of its storage, not the request: disk full,
+    /// read-only file or server, still locked after the busy timeout, no connection to be had.
+    pub fn is_storage_unavailable(&self) -> bool {
+        match self {
+            DbError::Sqlx(sqlx::Error::PoolTimedOut | sqlx::Error::Io(_)) => true,
+            DbError::Sqlx(sqlx::Error::Database(e)) => {
+                let code = e.code().unwrap_or_default();
+                // SQLite primary result codes (the low byte of extended codes): BUSY 5, LOCKED 6,
+                // READONLY 8, IOERR 10, FULL 13, CANTOPEN 14. PostgreSQL: disk full, read-only
+                // transaction, server starting or shutting down.
+                let sqlite =
+                    code.parse::<i32>().ok().is_some_and(|c| matches!(c & 0xff, 5 | 6 | 8 | 10 | 13 | 14));
+                sqlite || matches!(code.as_ref(), "53100" | "25006" | "57P01" | "57P03")
+            }
+            _ => false,
         }
     }
 }

@@ -132,7 +132,7 @@ pub async fn save(
     let stored = db.get_stored_offer(id).await?;
     let decision = decide(Some(actor), Action::EditOffer, &stored.scope);
     if decision == Decision::Deny {
-        tracing::warn!(user = actor.user_id, offer = id, "plan change denied");
+        tracing::warn!(event = "access_denied", user = actor.user_id, offer = id, "plan change denied");
         return Ok(PlanOutcome::Forbidden);
     }
     if stored.version != version {

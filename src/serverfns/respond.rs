@@ -94,6 +94,7 @@ pub fn error_key(e: &AppError) -> &'static str {
         AppError::Forbidden => "forbidden",
         AppError::Conflict => "conflict",
         AppError::RateLimited => "rate_limited",
+        AppError::Unavailable => "unavailable",
         AppError::Invalid { .. } | AppError::Fields(_) => "invalid",
         _ => "failed",
     }

@@ -54,6 +54,7 @@ pub async fn seed_staff(db: &Db) {
 /// A response, read whole.
 pub struct Reply {
     pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
     pub location: Option<String>,
     pub body: String,
 }
@@ -70,7 +71,7 @@ impl Client {
         Self { app: app.clone(), cookie: None }
     }
 
-    async fn send(&mut self, req: axum::http::request::Builder, body: Body) -> Reply {
+    pub async fn send(&mut self, req: axum::http::request::Builder, body: Body) -> Reply {
         let req = match &self.cookie {
             Some(c) => req.header(header::COOKIE, c),
             None => req,
@@ -82,9 +83,10 @@ impl Client {
             self.cookie = if expired { None } else { Some(pair) };
         }
         let status = res.status();
+        let headers = res.headers().clone();
         let location = res.headers().get(header::LOCATION).map(|v| v.to_str().unwrap().to_owned());
         let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
-        Reply { status, location, body }
+        Reply { status, headers, location, body }
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {
@@ -127,4 +129,45 @@ pub fn enc(s: &str) -> String {
 /// The path of a server function.
 pub fn path_of<T: leptos::server_fn::ServerFn>() -> &'static str {
     T::PATH
+}
+
+/// The arguments of `save_offer` creating a new draft offer of organisation A in Welheim.
+pub fn new_offer_body(slug: &str, title: &str) -> String {
+    use quartiersboard::domain::offer_form::{OfferForm, TextForm};
+    let mut form = OfferForm {
+        slug: slug.into(),
+        organisation: ORG_A.into(),
+        place: "quartiersbuero-welheim".into(),
+        quarters: vec![QUARTER_X.into()],
+        category: "meeting".into(),
+        ..Default::default()
+    };
+    form.texts.insert(
+        "de".into(),
+        TextForm { title: title.into(), description: "Beschreibung".into(), easy: String::new() },
+    );
+    #[derive(serde::Serialize)]
+    struct Args {
+        form: OfferForm,
+    }
+    serde_qs::to_string(&Args { form }).unwrap()
+}
+
+/// The arguments of `save_offer` giving stored offer `id` the German title `title`.
+pub async fn retitle_body(db: &Db, id: i64, title: &str) -> String {
+    use quartiersboard::domain::offer_form::OfferForm;
+    let s = db.get_stored_offer(id).await.unwrap();
+    let mut form = OfferForm::from_record(&s.record, s.version);
+    form.texts.get_mut("de").unwrap().title = title.into();
+    #[derive(serde::Serialize)]
+    struct Args {
+        id: i64,
+        form: OfferForm,
+    }
+    serde_qs::to_string(&Args { id, form }).unwrap()
+}
+
+/// The path of `save_offer`.
+pub fn save_offer_path() -> &'static str {
+    path_of::<quartiersboard::serverfns::offers::SaveOffer>()
 }

@@ -74,6 +74,7 @@ pub fn notice(i18n: I18n, key: &str) -> Option<&'static str> {
         "forbidden" => t_string!(i18n, staff_notice.forbidden),
         "conflict" => t_string!(i18n, staff_notice.conflict),
         "rate_limited" => t_string!(i18n, staff_notice.rate_limited),
+        "unavailable" => t_string!(i18n, staff_notice.unavailable),
         "invalid" => t_string!(i18n, staff_notice.invalid),
         "failed" => t_string!(i18n, staff_notice.failed),
         _ => return None,

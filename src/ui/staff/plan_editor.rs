@@ -156,6 +156,9 @@ impl Editor {
                 Ok(PlanOutcome::Conflict) => (false, text(|t| &t.outcome_conflict)),
                 Ok(PlanOutcome::Forbidden) => (false, text(|t| &t.outcome_forbidden)),
                 Ok(PlanOutcome::Invalid(_)) => (false, text(|t| &t.outcome_invalid)),
+                Err(crate::error::AppError::Unavailable) => {
+                    (false, this.texts.with_value(|t| t.outcome_unavailable.clone()))
+                }
                 Err(_) => (false, this.texts.with_value(|t| t.outcome_failed.clone())),
             };
             if remember && matches!(outcome, Ok(PlanOutcome::Saved { .. } | PlanOutcome::Submitted)) {

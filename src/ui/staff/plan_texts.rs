@@ -49,6 +49,7 @@ pub struct PlanTexts {
     pub outcome_invalid: String,
     pub outcome_submitted: String,
     pub outcome_failed: String,
+    pub outcome_unavailable: String,
     pub rule_unsupported: String,
     pub grid_label: String,
 }
@@ -144,6 +145,7 @@ impl PlanTexts {
             outcome_invalid: t_string!(i18n, plan.outcome_invalid, title = "{{ title }}").to_string(),
             outcome_submitted: t_string!(i18n, plan.outcome_submitted, title = "{{ title }}").to_string(),
             outcome_failed: s(t_string!(i18n, plan.outcome_failed)),
+            outcome_unavailable: s(t_string!(i18n, plan.outcome_unavailable)),
             rule_unsupported: s(t_string!(i18n, plan.rule_unsupported)),
             grid_label: t_string!(i18n, plan.grid_label, scope = "{{ scope }}").to_string(),
         }
