@@ -136,19 +136,20 @@ async function waitHydrated(page: Page) {
   await expect(page.locator("html[data-hydrated]")).toBeAttached();
 }
 
-/** Fails unless the focused element shows a focus indicator (outline or shadow). */
+/** Fails unless the focused element shows a focus indicator (outline or shadow) — polled,
+ * since a date field passes focus between its parts asynchronously. */
 async function expectVisibleFocus(page: Page) {
-  const style = await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
-    const own = getComputedStyle(el);
-    const chip = el.closest(".chip");
-    const s = chip && own.outlineStyle === "none" ? getComputedStyle(chip) : own;
-    return { tag: el.tagName, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
-  });
-  expect(style, "something has focus").not.toBeNull();
-  const visible = (style!.outline !== "none" && style!.width >= 2) || style!.shadow !== "none";
-  expect(visible, `focus indicator on ${style!.tag}: ${JSON.stringify(style)}`).toBe(true);
+  const probe = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body || !el.matches(":focus, :focus-within")) return "nothing focused";
+      const own = getComputedStyle(el);
+      const chip = el.closest(".chip");
+      const s = chip && own.outlineStyle === "none" ? getComputedStyle(chip) : own;
+      const visible = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none";
+      return visible ? "visible" : `no indicator on ${el.tagName.toLowerCase()}#${el.id}.${[...el.classList].join(".")}`;
+    });
+  await expect.poll(probe, { timeout: 2000 }).toBe("visible");
 }
 
 /** Presses Tab (checking each stop shows focus) until `target` has focus. */
@@ -197,7 +198,7 @@ test.describe("staff at a desk", () => {
     await page.keyboard.type("Kaffee mit Milch 7");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/de\/staff$/);
-    const edit = page.locator('tr[data-offer="hausaufgabenhilfe-welheim"] a[href*="/staff/offers/"]').first();
+    const edit = page.locator('tr[data-offer="hausaufgabenhilfe-lindenschule"] a[href*="/staff/offers/"]').first();
     await tabTo(page, edit, 200);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/de\/staff\/offers\/\d+$/);
