@@ -3,13 +3,13 @@
 
 use crate::i18n::*;
 use crate::ui::pages::{
-    AccessibilityPage, BoardPage, DirectoryPage, ImprintPage, NotFoundPage, OfferPage, PrivacyPage,
-    ShortlistPage, StartPage, WeekPlanPage,
+    AccessibilityPage, BoardPage, DirectoryPage, ImprintPage, KioskPage, NotFoundPage, OfferPage,
+    PrivacyPage, ShortlistPage, StartPage, WeekPlanPage,
 };
 use crate::ui::staff::{
-    AccountPage, AuditPage, DirectoryPage as StaffDirectoryPage, LinkPage, NewOfferPage, OfferEditPage,
-    OrganisationEditPage, PlaceEditPage, PlanPage, QuarterEditPage, SignInPage, StaffOffersPage,
-    TwoFactorPage, UsersPage,
+    AccountPage, AuditPage, DirectoryPage as StaffDirectoryPage, KiosksPage, LinkPage, NewOfferPage,
+    OfferEditPage, OrganisationEditPage, PlaceEditPage, PlanPage, QuarterEditPage, SignInPage,
+    StaffOffersPage, TwoFactorPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang") view=StartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kiosk/:quarter") view=KioskPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offers/:offer") view=OfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/list") view=ShortlistPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/imprint") view=ImprintPage ssr=SsrMode::Async/>
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/two-factor") view=TwoFactorPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/kiosks") view=KiosksPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/link/:token") view=LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/new") view=NewOfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/:id") view=OfferEditPage ssr=SsrMode::Async/>

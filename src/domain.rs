@@ -10,6 +10,7 @@ pub mod document;
 pub mod filter;
 pub mod form;
 pub mod holidays;
+pub mod kiosk;
 pub mod legal;
 pub mod offer;
 pub mod offer_form;

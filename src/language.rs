@@ -16,8 +16,19 @@ use serde::Deserialize;
 pub const COOKIE: &str = "qb_lang";
 
 /// First path segments that are not pages and never carry a locale.
-const NOT_PAGES: &[&str] =
-    &["api", "pkg", "assets", "feeds", "language", "favicon.ico", "robots.txt", "healthz", "readyz"];
+const NOT_PAGES: &[&str] = &[
+    "api",
+    "pkg",
+    "assets",
+    "feeds",
+    "language",
+    "favicon.ico",
+    "robots.txt",
+    "healthz",
+    "readyz",
+    "kiosk",
+    "kiosk-sw.js",
+];
 
 /// The locale for a request without one in the URL: the remembered choice, then the browser's
 /// Accept-Language (malformed parts ignored), then German.

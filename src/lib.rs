@@ -37,6 +37,8 @@ pub mod ical;
 #[cfg(feature = "ssr")]
 pub mod jsonld;
 #[cfg(feature = "ssr")]
+pub mod kiosk;
+#[cfg(feature = "ssr")]
 pub mod language;
 #[cfg(feature = "ssr")]
 pub mod maintenance;

@@ -60,7 +60,7 @@ pub fn page_policy(nonce: &str, s: &SecuritySettings) -> String {
     format!(
         "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
          style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; \
-         connect-src {connect}; object-src 'none'; base-uri 'none'; frame-ancestors {}; form-action 'self'",
+         connect-src {connect}; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors {}; form-action 'self'",
         s.frame_ancestors
     )
 }
@@ -76,6 +76,11 @@ pub fn default_policy(s: &SecuritySettings) -> String {
 /// Middleware: adds the headers (a page's own CSP, set while rendering, is kept).
 pub async fn add_headers(State(s): State<SecuritySettings>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
+    // A 304 only refreshes a stored answer, which keeps the headers it came with (RFC 9111
+    // §4.3.4): repeating them would only make kiosk polls heavier.
+    if res.status() == axum::http::StatusCode::NOT_MODIFIED {
+        return res;
+    }
     let h = res.headers_mut();
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         if let Ok(v) = HeaderValue::from_str(&default_policy(&s)) {

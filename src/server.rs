@@ -65,6 +65,9 @@ pub async fn router(
     let legal = crate::ui::Legal(std::sync::Arc::new(config::legal_texts(
         std::env::var_os("LEGAL_FILE").as_deref(),
     )?));
+    let front_version = crate::kiosk::FrontVersion::of_site(
+        &PathBuf::from(leptos_options.site_root.as_ref()).join(leptos_options.site_pkg_dir.as_ref()),
+    );
     let state = AppState {
         leptos_options,
         db,
@@ -75,8 +78,9 @@ pub async fn router(
         pages,
         security: security.clone(),
         legal,
+        front_version,
     };
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.
     let site_root = PathBuf::from(state.leptos_options.site_root.as_ref());
@@ -86,6 +90,7 @@ pub async fn router(
         .nest_service("/assets", ServeDir::new(site_root.join("assets")))
         .merge(crate::feeds::routes())
         .merge(crate::ops::health::routes())
+        .merge(crate::kiosk::routes())
         .route("/language/{code}", axum::routing::get(crate::language::choose))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
             let options = state.leptos_options.clone();
@@ -111,6 +116,14 @@ pub async fn router(
         .layer(axum::middleware::from_fn(crate::ops::access_log::log_request))
         .with_state(state);
     Ok(app)
+}
+
+/// The app's page routes, listed once per process. Listing them renders the app with resource
+/// loading switched off process-wide (leptos-rs/leptos#4773), so it must never overlap with a page
+/// being rendered — which it would when several routers are built in one process (tests, instances).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// Runs the server until Ctrl-C or SIGTERM.

@@ -4,6 +4,8 @@
 pub mod account;
 mod get_board;
 mod get_directory;
+mod get_kiosk;
+mod get_kiosks;
 mod get_legal;
 mod get_offer;
 mod get_shortlist;
@@ -22,6 +24,8 @@ pub mod respond;
 
 pub use get_board::get_board;
 pub use get_directory::get_directory;
+pub use get_kiosk::get_kiosk;
+pub use get_kiosks::{get_kiosks, GetKiosks, KioskLink};
 pub use get_legal::get_legal;
 pub use get_offer::get_offer;
 pub use get_shortlist::get_shortlist;

@@ -22,6 +22,8 @@ pub struct AppState {
     pub pages: std::sync::Arc<crate::page_cache::PageCache>,
     pub security: crate::security::SecuritySettings,
     pub legal: crate::ui::Legal,
+    /// Fingerprint of the deployed front end (kiosk screens reload when it changes).
+    pub front_version: crate::kiosk::FrontVersion,
 }
 
 impl AppState {
@@ -34,5 +36,6 @@ impl AppState {
         provide_context(self.limits.clone());
         provide_context(self.security.clone());
         provide_context(self.legal.clone());
+        provide_context(self.front_version.clone());
     }
 }

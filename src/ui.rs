@@ -2,6 +2,9 @@
 
 pub mod components;
 pub mod dom;
+pub mod kiosk_screen;
+#[cfg(feature = "ssr")]
+pub mod kiosk_words;
 pub mod labels;
 pub mod locale;
 pub mod pages;

@@ -25,6 +25,8 @@ pub enum Action {
     SetOrganisationApproval,
     EditQuarter,
     ManageUsers,
+    /// List the kiosk screens' addresses and device commands.
+    ManageKiosks,
     ReadAudit,
 }
 
@@ -67,7 +69,7 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
         Role::Coordinator => {
             let in_my_quarters = scope.quarters.iter().any(|q| actor.quarters.contains(q));
             match action {
-                RestoreOffer | EditQuarter | ManageUsers => Decision::Deny,
+                RestoreOffer | EditQuarter | ManageUsers | ManageKiosks => Decision::Deny,
                 ReadDrafts | CreateOrganisation if scope.quarters.is_empty() => Decision::Allow,
                 _ => allow(in_my_quarters),
             }
@@ -88,6 +90,7 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
                 | SetOrganisationApproval
                 | EditQuarter
                 | ManageUsers
+                | ManageKiosks
                 | ReadAudit => Decision::Deny,
             }
         }
@@ -112,7 +115,7 @@ mod tests {
     /// Nobody who is not signed in may do anything.
     #[test]
     fn anonymous_is_denied_everything() {
-        for a in [CreateOffer, EditOffer, PublishOffer, ReadDrafts, ManageUsers, ReadAudit] {
+        for a in [CreateOffer, EditOffer, PublishOffer, ReadDrafts, ManageUsers, ManageKiosks, ReadAudit] {
             assert_eq!(decide(None, a, &of(1, false, true)), Deny);
         }
     }
@@ -128,7 +131,15 @@ mod tests {
         assert_eq!(decide(Some(&ed), EditOffer, &of(1, false, false)), Allow);
         assert_eq!(decide(Some(&ed), PublishOffer, &of(1, false, false)), Submit);
         assert_eq!(decide(Some(&ed), PublishOffer, &of(1, false, true)), Allow);
-        for a in [ApproveOffer, RestoreOffer, ManageUsers, EditQuarter, SetOrganisationApproval, ReadAudit] {
+        for a in [
+            ApproveOffer,
+            RestoreOffer,
+            ManageUsers,
+            ManageKiosks,
+            EditQuarter,
+            SetOrganisationApproval,
+            ReadAudit,
+        ] {
             assert_eq!(decide(Some(&ed), a, &of(1, false, true)), Deny, "{a:?}");
         }
     }

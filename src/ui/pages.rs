@@ -2,6 +2,7 @@
 
 mod board;
 mod directory;
+mod kiosk;
 mod legal;
 mod not_found;
 mod offer;
@@ -11,6 +12,7 @@ mod week;
 
 pub use board::BoardPage;
 pub use directory::DirectoryPage;
+pub use kiosk::KioskPage;
 pub use legal::{AccessibilityPage, ImprintPage, LegalLinks, PrivacyPage};
 pub use not_found::NotFoundPage;
 pub use offer::OfferPage;

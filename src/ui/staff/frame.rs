@@ -78,6 +78,7 @@ fn Nav(frame: StaffFrame) -> impl IntoView {
                     <li><a href=format!("/{lang}/staff/plan")>{t!(i18n, plan.nav)}</a></li>
                     <li><a href=format!("/{lang}/staff/directory")>{t!(i18n, staff.nav_directory)}</a></li>
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/users")>{t!(i18n, staff.nav_users)}</a></li> })}
+                    {admin.then(|| view! { <li><a href=format!("/{lang}/staff/kiosks")>{t!(i18n, staff.nav_kiosks)}</a></li> })}
                     <li><a href=format!("/{lang}/staff/account")>{t!(i18n, staff.nav_account)}</a></li>
                     <li><a href=format!("/{lang}")>{t!(i18n, staff.nav_public)}</a></li>
                 </ul>
