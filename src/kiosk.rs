@@ -74,17 +74,9 @@ pub async fn data(
     let mut langs = vec![];
     for lang in &options.langs {
         let locale = find_locale(lang).unwrap_or_default();
-        let (q, offers, _) = db.get_board_parts(lang, quarter).await?;
-        let planned: Vec<PlannedOffer> = offers
-            .into_iter()
-            .map(|o| PlannedOffer {
-                slug: o.slug,
-                title: o.title,
-                lang: o.lang,
-                place_name: o.place_name,
-                schedules: o.schedules,
-            })
-            .collect();
+        let q = db.get_quarter(lang, quarter).await?;
+        let offers = db.list_board_offers(lang, &q.slug).await?;
+        let planned: Vec<PlannedOffer> = offers.into_iter().map(PlannedOffer::from).collect();
         let mut days = vec![];
         for week in [monday, monday + Duration::days(7)] {
             for day in week_plan(&planned, &cal, week).days {

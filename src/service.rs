@@ -132,13 +132,7 @@ pub async fn week(
     let planned: Vec<PlannedOffer> = offers
         .into_iter()
         .filter(|o| filter.matches(&week_facts(o, &cal, monday, now, found.as_ref()).1, today_of(now)))
-        .map(|o| PlannedOffer {
-            slug: o.slug,
-            title: o.title,
-            lang: o.lang,
-            place_name: o.place_name,
-            schedules: o.schedules,
-        })
+        .map(PlannedOffer::from)
         .collect();
     let mut plan = week_plan(&planned, &cal, monday);
     if filter.days != 0 {

@@ -3,8 +3,10 @@
 //! own clock — which day is today, what runs now, what comes later, which page and language is
 //! up, when to rest, how far to shift against burn-in and how long to wait after failures.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
+
+pub use super::schedule::rule::monday_of;
 
 /// The kiosk's settings, from its URL (`/kiosk/welheim?langs=de,ar&views=today,week&…`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -251,7 +253,7 @@ pub fn today_view(days: &[KioskDay], now: NaiveDateTime) -> TodayView<'_> {
 
 /// Monday to Sunday of the week holding `today`, as far as the data reaches.
 pub fn week_of(days: &[KioskDay], today: NaiveDate) -> Vec<&KioskDay> {
-    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let monday = monday_of(today);
     (0..7).filter_map(|i| day_of(days, monday + Duration::days(i))).collect()
 }
 
@@ -289,11 +291,6 @@ pub fn retry_after(options: &KioskOptions, failures: u32) -> u32 {
     }
     let backoff = 5u32.saturating_mul(1 << failures.min(10).saturating_sub(1));
     backoff.min(poll.max(5))
-}
-
-/// The Monday of the week holding `date`.
-pub fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
 /// Whether data starting at `from` covers `today` and the rest of its week.

@@ -16,6 +16,12 @@ pub struct PlannedOffer {
     pub schedules: Vec<Schedule>,
 }
 
+impl From<super::offer::OfferSummary> for PlannedOffer {
+    fn from(o: super::offer::OfferSummary) -> Self {
+        Self { slug: o.slug, title: o.title, lang: o.lang, place_name: o.place_name, schedules: o.schedules }
+    }
+}
+
 /// Monday to Sunday of one ISO week.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WeekPlan {
