@@ -7,8 +7,8 @@ use crate::ui::pages::{
     PrivacyPage, ShortlistPage, StartPage, WeekPlanPage,
 };
 use crate::ui::staff::{
-    AccountPage, AuditPage, DirectoryPage as StaffDirectoryPage, KiosksPage, LinkPage, NewOfferPage,
-    OfferEditPage, OrganisationEditPage, PlaceEditPage, PlanPage, QuarterEditPage, SignInPage,
+    AccountPage, AuditPage, CoveragePage, DirectoryPage as StaffDirectoryPage, KiosksPage, LinkPage,
+    NewOfferPage, OfferEditPage, OrganisationEditPage, PlaceEditPage, PlanPage, QuarterEditPage, SignInPage,
     StaffOffersPage, TwoFactorPage, UsersPage,
 };
 use leptos::prelude::*;
@@ -61,6 +61,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/kiosks") view=KiosksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/coverage") view=CoveragePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/coverage/:quarter") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/link/:token") view=LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/new") view=NewOfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/:id") view=OfferEditPage ssr=SsrMode::Async/>

@@ -10,7 +10,7 @@ pub mod tokens;
 pub mod totp;
 
 pub use backend::{Backend, SignedIn};
-pub use guard::{staff, Staff};
+pub use guard::{staff, staff_of, Staff};
 
 /// The axum-login session of a request.
 pub type AuthSession = axum_login::AuthSession<Backend>;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod board;
 #[macro_use]
 pub mod category;
+pub mod coverage;
 pub mod directory;
 pub mod document;
 pub mod filter;
@@ -25,6 +26,7 @@ pub mod quarter_form;
 pub mod schedule;
 pub mod shortlist;
 pub mod slug;
+pub mod spreadsheet;
 pub mod staff;
 pub mod staff_offer;
 pub mod time_text;

@@ -91,6 +91,7 @@ pub async fn router(
         .merge(crate::feeds::routes())
         .merge(crate::ops::health::routes())
         .merge(crate::kiosk::routes())
+        .merge(crate::coverage_csv::routes())
         .route("/language/{code}", axum::routing::get(crate::language::choose))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
             let options = state.leptos_options.clone();

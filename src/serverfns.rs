@@ -3,6 +3,7 @@
 
 pub mod account;
 mod get_board;
+mod get_coverage;
 mod get_directory;
 mod get_kiosk;
 mod get_kiosks;
@@ -23,6 +24,7 @@ pub mod flash;
 pub mod respond;
 
 pub use get_board::get_board;
+pub use get_coverage::get_coverage;
 pub use get_directory::get_directory;
 pub use get_kiosk::get_kiosk;
 pub use get_kiosks::{get_kiosks, GetKiosks, KioskLink};

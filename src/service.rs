@@ -5,6 +5,7 @@ use crate::clock::local_now;
 use crate::config::CalendarSettings;
 use crate::db::{Db, DbError};
 use crate::domain::board::{offer_facts, sort_offers, Board};
+use crate::domain::coverage::{matrix, CoverageOffer, CoverageQuery, CoverageReport, QuarterCoverage};
 use crate::domain::filter::{Filter, OfferFacts, Today};
 use crate::domain::holidays::HolidayCalendar;
 use crate::domain::offer::{OfferDetail, OfferSummary};
@@ -176,4 +177,27 @@ pub async fn shortlist(
     let url = format!("{public_url}/{locale}/list?list={}", crate::domain::shortlist::list_value(&kept));
     let qr_svg = crate::qr::svg(&url, "QR");
     Ok(crate::domain::offer::Shortlist { offers, url, qr_svg })
+}
+
+/// The coverage of every quarter (names in `locale`) for the period and category of `query`.
+pub async fn coverage(
+    db: &Db,
+    settings: &CalendarSettings,
+    locale: &str,
+    query: &CoverageQuery,
+) -> Result<CoverageReport, DbError> {
+    let today = local_now(settings.tz).date();
+    let cal = holiday_calendar(db, settings, today).await?;
+    let mut quarters = Vec::new();
+    for q in db.list_quarters(locale).await? {
+        let (_, offers, _) = db.get_board_parts(locale, &q.slug).await?;
+        let offers: Vec<CoverageOffer> = offers
+            .into_iter()
+            .filter(|o| query.category.is_none_or(|c| c == o.category))
+            .map(CoverageOffer::from)
+            .collect();
+        let hours = matrix(&offers, query.period, &cal, today);
+        quarters.push(QuarterCoverage { slug: q.slug, name: q.name, offers: offers.len(), hours });
+    }
+    Ok(CoverageReport { query: query.clone(), today, quarters })
 }

@@ -21,10 +21,16 @@ pub struct Staff {
 
 /// Reads the caller from the request. Sessions past the absolute timeout are ended here.
 pub async fn staff() -> Result<Staff, AppError> {
-    let mut auth: AuthSession = leptos_axum::extract().await.map_err(|e| {
+    let auth: AuthSession = leptos_axum::extract().await.map_err(|e| {
         tracing::error!(error = %e, "no auth session layer");
         AppError::Internal
     })?;
+    let db = leptos::prelude::use_context::<Db>().ok_or(AppError::Internal)?;
+    staff_of(auth, &db).await
+}
+
+/// The same for a plain axum handler that extracted the session itself (downloads).
+pub async fn staff_of(mut auth: AuthSession, db: &Db) -> Result<Staff, AppError> {
     let Some(user) = auth.user.clone() else {
         return Ok(Staff { auth, actor: None, must_enrol: false });
     };
@@ -33,7 +39,6 @@ pub async fn staff() -> Result<Staff, AppError> {
         let _ = auth.logout().await;
         return Ok(Staff { auth, actor: None, must_enrol: false });
     }
-    let db = leptos::prelude::use_context::<Db>().ok_or(AppError::Internal)?;
     let required =
         db.list_role_settings().await?.iter().any(|(r, req)| *r == user.account.actor.role && *req);
     let must_enrol = required && user.account.totp_secret.is_none();

@@ -18,6 +18,21 @@ pub enum AgeBand {
     Parents,
 }
 
+impl AgeBand {
+    /// Whether an offer for `ages` and `audiences` is one for this band: age ranges overlap, both
+    /// ends inclusive, an open end reaching all the way (6–10 is in 3–6 and in 10–14; "from 12" is in
+    /// every band from 10–14 up; no age at all is in every band); the parents band takes offers for
+    /// parents or families. The board's filter and the coverage analysis both use this rule.
+    pub fn covers(self, ages: &AgeRange, audiences: &[Audience]) -> bool {
+        match self {
+            AgeBand::Parents => audiences.iter().any(|a| matches!(a, Audience::Parents | Audience::Families)),
+            AgeBand::Range(lo, hi) => {
+                ages.min.is_none_or(|min| min <= hi) && ages.max.is_none_or(|max| max >= lo)
+            }
+        }
+    }
+}
+
 /// The bands offered, with their URL codes.
 pub const BANDS: &[(&str, AgeBand)] = &[
     ("0-3", AgeBand::Range(0, 3)),
@@ -139,15 +154,7 @@ impl Filter {
     /// an open upper end matches every older age; a band matches ranges that overlap it.
     pub fn matches(&self, o: &OfferFacts, today: Today) -> bool {
         let age_ok = self.age.is_none_or(|a| o.ages.contains(a));
-        let band_ok = match self.band {
-            None => true,
-            Some(AgeBand::Parents) => {
-                o.audiences.iter().any(|a| matches!(a, Audience::Parents | Audience::Families))
-            }
-            Some(AgeBand::Range(lo, hi)) => {
-                o.ages.min.is_none_or(|min| min <= hi) && o.ages.max.is_none_or(|max| max >= lo)
-            }
-        };
+        let band_ok = self.band.is_none_or(|b| b.covers(&o.ages, &o.audiences));
         let days_ok = self.days == 0 || o.days & self.days != 0;
         let quick_ok = match self.quick {
             None => true,

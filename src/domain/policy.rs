@@ -28,6 +28,8 @@ pub enum Action {
     /// List the kiosk screens' addresses and device commands.
     ManageKiosks,
     ReadAudit,
+    /// See the coverage analysis of every quarter (aggregates of published offers).
+    ReadCoverage,
 }
 
 /// What the object of an action belongs to.
@@ -71,6 +73,7 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
             match action {
                 RestoreOffer | EditQuarter | ManageUsers | ManageKiosks => Decision::Deny,
                 ReadDrafts | CreateOrganisation if scope.quarters.is_empty() => Decision::Allow,
+                ReadCoverage => Decision::Allow,
                 _ => allow(in_my_quarters),
             }
         }
@@ -91,7 +94,8 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
                 | EditQuarter
                 | ManageUsers
                 | ManageKiosks
-                | ReadAudit => Decision::Deny,
+                | ReadAudit
+                | ReadCoverage => Decision::Deny,
             }
         }
     }
@@ -115,7 +119,16 @@ mod tests {
     /// Nobody who is not signed in may do anything.
     #[test]
     fn anonymous_is_denied_everything() {
-        for a in [CreateOffer, EditOffer, PublishOffer, ReadDrafts, ManageUsers, ManageKiosks, ReadAudit] {
+        for a in [
+            CreateOffer,
+            EditOffer,
+            PublishOffer,
+            ReadDrafts,
+            ManageUsers,
+            ManageKiosks,
+            ReadAudit,
+            ReadCoverage,
+        ] {
             assert_eq!(decide(None, a, &of(1, false, true)), Deny);
         }
     }
@@ -139,6 +152,7 @@ mod tests {
             EditQuarter,
             SetOrganisationApproval,
             ReadAudit,
+            ReadCoverage,
         ] {
             assert_eq!(decide(Some(&ed), a, &of(1, false, true)), Deny, "{a:?}");
         }
@@ -160,6 +174,7 @@ mod tests {
             Allow,
             "new actors in the quarter"
         );
+        assert_eq!(decide(Some(&co), ReadCoverage, &Scope::default()), Allow, "every quarter, to compare");
     }
 
     /// Guides read drafts and nothing else; administrators may do everything.
@@ -168,8 +183,9 @@ mod tests {
         let guide = actor(Role::Guide, None, vec![]);
         assert_eq!(decide(Some(&guide), ReadDrafts, &of(2, false, true)), Allow);
         assert_eq!(decide(Some(&guide), EditOffer, &of(2, false, true)), Deny);
+        assert_eq!(decide(Some(&guide), ReadCoverage, &Scope::default()), Deny);
         let admin = actor(Role::Admin, None, vec![]);
-        for a in [RestoreOffer, ManageUsers, EditQuarter, EditOffer, ReadAudit] {
+        for a in [RestoreOffer, ManageUsers, EditQuarter, EditOffer, ReadAudit, ReadCoverage] {
             assert_eq!(decide(Some(&admin), a, &of(2, true, false)), Allow);
         }
     }

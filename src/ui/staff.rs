@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod coverage;
 pub mod directory;
 pub mod fields;
 pub mod frame;
@@ -26,6 +27,7 @@ pub mod users;
 
 pub use account::AccountPage;
 pub use audit::AuditPage;
+pub use coverage::CoveragePage;
 pub use directory::DirectoryPage;
 pub use kiosks::KiosksPage;
 pub use link::LinkPage;

@@ -68,6 +68,12 @@ fn Nav(frame: StaffFrame) -> impl IntoView {
         .into_any();
     };
     let admin = actor.role == crate::domain::staff::Role::Admin;
+    let coverage = crate::domain::policy::decide(
+        Some(&actor),
+        crate::domain::policy::Action::ReadCoverage,
+        &Default::default(),
+    )
+    .allowed();
     let who = t_string!(i18n, staff.signed_in_as, name = actor.name.clone()).to_string();
     view! {
         <header class="site-header staff-header">
@@ -77,6 +83,7 @@ fn Nav(frame: StaffFrame) -> impl IntoView {
                     <li><a href=format!("/{lang}/staff")>{t!(i18n, staff.nav_offers)}</a></li>
                     <li><a href=format!("/{lang}/staff/plan")>{t!(i18n, plan.nav)}</a></li>
                     <li><a href=format!("/{lang}/staff/directory")>{t!(i18n, staff.nav_directory)}</a></li>
+                    {coverage.then(|| view! { <li><a href=format!("/{lang}/staff/coverage")>{t!(i18n, coverage.nav)}</a></li> })}
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/users")>{t!(i18n, staff.nav_users)}</a></li> })}
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/kiosks")>{t!(i18n, staff.nav_kiosks)}</a></li> })}
                     <li><a href=format!("/{lang}/staff/account")>{t!(i18n, staff.nav_account)}</a></li>

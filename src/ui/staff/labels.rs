@@ -37,6 +37,8 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
         "date_format" => t_string!(i18n, staff_errors.date_format),
         "age_range" => t_string!(i18n, staff_errors.age_range),
         "age_order" => t_string!(i18n, staff_errors.age_order),
+        "period_order" => t_string!(i18n, staff_errors.period_order),
+        "period_long" => t_string!(i18n, staff_errors.period_long),
         "translation_incomplete" => t_string!(i18n, staff_errors.translation_incomplete),
         "phone_invalid" => t_string!(i18n, staff_errors.phone_invalid),
         "email_invalid" => t_string!(i18n, staff_errors.email_invalid),

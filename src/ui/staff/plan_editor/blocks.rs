@@ -44,6 +44,9 @@ pub(super) fn Grid(e: Editor) -> impl IntoView {
             view! { <div class="plan-cell" class:hour=min.is_multiple_of(60) aria-hidden="true" data-day=d data-min=min style=style></div> }
         })
         .collect_view();
+    // Which block is being dragged, so that a pointer move wakes only that block, not all of them.
+    let dragged =
+        StoredValue::new(Selector::new(move || e.preview.with(|p| p.as_ref().and_then(|(i, _)| *i))));
     let blocks = move || {
         let blocks = e.plan.with(|p| p.blocks.clone());
         let clashing: Vec<usize> = conflicts(&blocks).into_iter().flat_map(|(a, b)| [a, b]).collect();
@@ -51,7 +54,7 @@ pub(super) fn Grid(e: Editor) -> impl IntoView {
         blocks
             .into_iter()
             .enumerate()
-            .map(|(i, b)| view! { <Block e index=i block=b conflict=clashing.contains(&i) lane=lanes[i]/> })
+            .map(|(i, b)| view! { <Block e dragged index=i block=b conflict=clashing.contains(&i) lane=lanes[i]/> })
             .collect_view()
     };
     let new_slot = move || {
@@ -77,18 +80,23 @@ pub(super) fn Grid(e: Editor) -> impl IntoView {
 }
 
 #[component]
-fn Block(e: Editor, index: usize, block: PlanBlock, conflict: bool, lane: usize) -> impl IntoView {
+fn Block(
+    e: Editor,
+    dragged: StoredValue<Selector<Option<usize>>>,
+    index: usize,
+    block: PlanBlock,
+    conflict: bool,
+    lane: usize,
+) -> impl IntoView {
     let texts = e.texts.get_value();
     let options = fill(&texts.options, &[("title", &block.title)]);
     let editable = block.editable;
     let shown = StoredValue::new(block.clone());
+    let moving = move || dragged.with_value(|s| s.selected(&Some(index)));
     let current = move || {
-        e.preview.with(|p| match p {
-            Some((Some(i), b)) if *i == index => b.clone(),
-            _ => shown.get_value(),
-        })
+        let preview = moving().then(|| e.preview.with(|p| p.as_ref().map(|(_, b)| b.clone()))).flatten();
+        preview.unwrap_or_else(|| shown.get_value())
     };
-    let moving = move || e.preview.with(|p| matches!(p, Some((Some(i), _)) if *i == index));
     let start_drag = move |ev: leptos::ev::PointerEvent, resize: bool| {
         if !editable || ev.button() != 0 {
             return;
