@@ -24,7 +24,7 @@ pub mod flash;
 pub mod respond;
 
 pub use get_board::get_board;
-pub use get_coverage::get_coverage;
+pub use get_coverage::{get_coverage, GetCoverage};
 pub use get_directory::get_directory;
 pub use get_kiosk::get_kiosk;
 pub use get_kiosks::{get_kiosks, GetKiosks, KioskLink};

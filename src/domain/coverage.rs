@@ -3,11 +3,12 @@
 //! Definitions (also written on the coverage page):
 //! - An offer-hour is one hour of one published offer taking place; an all-day date counts as
 //!   [`ALL_DAY_HOURS`]. An offer counts fully for every age band its age range touches (the board's
-//!   filter rule, [`AgeBand::covers`]); an offer without an age counts for every band.
+//!   filter rule, [`AgeBand::covers`]); an offer without an age counts for every band, except one
+//!   that is only for parents, which counts for the parents band alone.
 //! - Typical week: each rule in force (with a date in the coming year) counts by its shape: weekly
 //!   every N weeks → 1/N of its hours on each of its weekdays; monthly on an n-th weekday → a quarter
-//!   ([`MONTHLY_SHARE`]) per month interval; monthly on a day of the month → a quarter spread over all
-//!   seven weekdays; single dates do not make a typical week.
+//!   ([`MONTHLY_SHARE`]) per month interval; rules on a day of the month (no fixed weekday) and
+//!   single dates do not make a typical week.
 //! - A date range: the dates that take place in it (school holidays, public holidays and
 //!   cancellations honoured), divided by the number of weeks in the range.
 
@@ -101,12 +102,9 @@ fn typical_hours(s: &Schedule, cal: &HolidayCalendar, today: NaiveDate) -> [f64;
             week[weekday.num_days_from_monday() as usize] +=
                 h * MONTHLY_SHARE / f64::from((*interval).max(1));
         }
-        Rule::MonthlyDay { interval, .. } => {
-            for cell in &mut week {
-                *cell += h * MONTHLY_SHARE / f64::from((*interval).max(1)) / 7.0;
-            }
-        }
-        Rule::Dates(_) => {}
+        // No fixed weekday: in a typical week it would smear a few hours over every day and hide
+        // the gaps. Date ranges count its real dates.
+        Rule::MonthlyDay { .. } | Rule::Dates(_) => {}
     }
     week
 }
@@ -133,8 +131,13 @@ pub fn matrix(offers: &[CoverageOffer], period: Period, cal: &HolidayCalendar, t
                 *cell += h;
             }
         }
+        let only_parents = o.ages.is_open() && o.audiences == [Audience::Parents];
         for (row, (_, band)) in m.iter_mut().zip(BANDS) {
-            if band.covers(&o.ages, &o.audiences) {
+            let counts = match band {
+                AgeBand::Range(..) => !only_parents && band.covers(&o.ages, &o.audiences),
+                AgeBand::Parents => band.covers(&o.ages, &o.audiences),
+            };
+            if counts {
                 for (cell, h) in row.iter_mut().zip(week) {
                     *cell += h;
                 }

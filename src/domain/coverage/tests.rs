@@ -46,7 +46,7 @@ fn row(code: &str) -> usize {
 }
 
 /// A weekly 90-minute offer is 1.5 offer-hours on its day; a monthly one a quarter of that; one
-/// every second week half of it; a monthly day-of-month one a quarter spread over the week.
+/// every second week half of it; a monthly day-of-month one has no weekday and is left out.
 #[test]
 fn rule_shapes_in_the_typical_week() {
     assert_eq!(typical(&weekly(vec![Weekday::Wed]))[WED], 1.5);
@@ -57,7 +57,7 @@ fn rule_shapes_in_the_typical_week() {
     let fortnightly = schedule(Rule::Weekly { interval: 2, days: vec![Weekday::Mon] }, "10:00", "12:00");
     assert_eq!(typical(&fortnightly)[0], 1.0);
     let by_day = schedule(Rule::MonthlyDay { interval: 1, day: 15 }, "10:00", "12:00");
-    assert!(typical(&by_day).iter().all(|h| (h - 0.5 / 7.0).abs() < 1e-9));
+    assert_eq!(typical(&by_day), [0.0; 7]);
 }
 
 /// Single dates make no typical week; neither does a rule that ended; an all-day date counts 8 hours.
@@ -112,8 +112,12 @@ fn bands_follow_the_board_filter() {
     assert_eq!(m[row("parents")][WED], 0.0);
     let mut cafe = offer(None, None, wed());
     cafe.audiences = vec![Audience::Parents];
-    let m = matrix(&[cafe], Period::Typical, &cal, d(TODAY));
+    let m = matrix(&[cafe.clone()], Period::Typical, &cal, d(TODAY));
     assert_eq!(m[row("parents")][WED], 1.5);
+    assert_eq!(m[row("0-3")][WED], 0.0, "an offer only for parents is not one for toddlers");
+    cafe.audiences.push(Audience::Families);
+    let m = matrix(&[cafe], Period::Typical, &cal, d(TODAY));
+    assert_eq!(m[row("0-3")][WED], 1.5, "families bring their children");
 }
 
 /// Empty cells are the gaps, band by band, Monday first.

@@ -190,20 +190,24 @@ fn Quarter(q: QuarterCoverage, report_link: Option<String>) -> impl IntoView {
 }
 
 /// The matrix as an inline SVG: darker means more hours, numbers in every cell, empty cells
-/// crossed out, so it reads in greyscale and on paper. Hidden from screen readers, which get the
-/// table instead.
+/// crossed out, so it reads in greyscale and on paper. Days run right to left in right-to-left
+/// languages, as in the week plan. Hidden from screen readers, which get the table instead.
 #[component]
 fn HeatMap(hours: Vec<[f64; 7]>, bands: Vec<String>, days: Vec<&'static str>) -> impl IntoView {
     const W: usize = 44;
     const H: usize = 26;
     const LABEL: usize = 70;
+    let rtl = use_i18n().get_locale_untracked().direction().as_str() == "rtl";
     let width = LABEL + 7 * W;
     let height = H * (hours.len() + 1);
+    // Left edge of a day's column, and where the band names end (anchor) in this direction.
+    let column = move |d: usize| if rtl { (6 - d) * W } else { LABEL + d * W };
+    let (label_x, label_anchor) = if rtl { (7 * W + 6, "start") } else { (LABEL - 6, "end") };
     let heads = days
         .into_iter()
         .enumerate()
         .map(|(d, name)| {
-            let x = LABEL + d * W + W / 2;
+            let x = column(d) + W / 2;
             view! { <text x=x y=H - 8 text-anchor="middle" class="coverage-day">{name}</text> }
         })
         .collect_view();
@@ -217,7 +221,7 @@ fn HeatMap(hours: Vec<[f64; 7]>, bands: Vec<String>, days: Vec<&'static str>) ->
                 .iter()
                 .enumerate()
                 .map(|(d, h)| {
-                    let x = LABEL + d * W;
+                    let x = column(d);
                     let (fill, ink) = shade(*h);
                     let cross = (*h <= 0.0).then(|| {
                         view! { <line x1=x + 4 y1=y + H - 4 x2=x + W - 4 y2=y + 4 stroke="#767676" stroke-width="1"/> }
@@ -230,13 +234,14 @@ fn HeatMap(hours: Vec<[f64; 7]>, bands: Vec<String>, days: Vec<&'static str>) ->
                 })
                 .collect_view();
             view! {
-                <text x=LABEL - 6 y=y + H / 2 + 5 text-anchor="end">{band}</text>
+                <text x=label_x y=y + H / 2 + 5 text-anchor=label_anchor>{band}</text>
                 {cells}
             }
         })
         .collect_view();
     view! {
-        <svg class="coverage-map" viewBox=format!("0 0 {width} {height}") width=width height=height aria-hidden="true" focusable="false">
+        <svg class="coverage-map" viewBox=format!("0 0 {width} {height}") width=width height=height
+            direction="ltr" aria-hidden="true" focusable="false">
             {heads}
             {rows}
         </svg>
