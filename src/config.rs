@@ -64,6 +64,8 @@ pub enum ConfigError {
     FrameAncestors(String),
     #[error("METRICS_ADDR {0:?} is not an address with port. Example: 127.0.0.1:9100")]
     MetricsAddr(String),
+    #[error("CONFIRM_MONTHS {0:?} is not a number of months from 1 to 60. Example: 6")]
+    ConfirmMonths(String),
     #[error(
         "cannot use the data directory {dir}: {reason}. Set DATA_DIR or DATABASE_URL to a writable place"
     )]
@@ -140,6 +142,18 @@ pub fn metrics_addr(env: Option<&str>) -> Result<Option<std::net::SocketAddr>, C
     match env.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(raw) => raw.parse().map(Some).map_err(|_| ConfigError::MetricsAddr(raw.to_owned())),
+    }
+}
+
+/// The confirmation period: `CONFIRM_MONTHS` (1 to 60), else 6 months.
+pub fn freshness(env: Option<&str>) -> Result<crate::domain::freshness::Freshness, ConfigError> {
+    match env.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(Default::default()),
+        Some(raw) => raw
+            .parse()
+            .ok()
+            .and_then(crate::domain::freshness::Freshness::new)
+            .ok_or_else(|| ConfigError::ConfirmMonths(raw.to_owned())),
     }
 }
 
@@ -242,6 +256,16 @@ mod tests {
         assert!(matches!(database_url(Some("postgres://"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
         let pg = database_url(Some("postgres://qb:pw@db.example/qb"), tmp.path()).unwrap();
         assert_eq!(pg.as_str(), "postgres://qb:pw@db.example/qb");
+    }
+
+    /// The confirmation period defaults to six months; nonsense is named.
+    #[test]
+    fn confirm_months() {
+        assert_eq!(freshness(None).unwrap().months, 6);
+        assert_eq!(freshness(Some(" 12 ")).unwrap().months, 12);
+        for bad in ["0", "61", "sechs", "-1"] {
+            assert!(matches!(freshness(Some(bad)), Err(ConfigError::ConfirmMonths(_))), "{bad}");
+        }
     }
 
     /// A data directory that cannot be created is reported with its path.

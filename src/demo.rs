@@ -26,11 +26,26 @@ pub fn demo_city() -> Result<CityDocument, StartError> {
 pub async fn seed_demo(db: &Db, today: NaiveDate) -> Result<bool, StartError> {
     let mut doc = demo_city()?;
     add_exceptions_around(&mut doc, today);
+    keep_confirmations_recent(&mut doc, today);
     let loaded = db.insert_demo_document(&doc).await?;
     if loaded {
         tracing::info!("demo city loaded");
     }
     Ok(loaded)
+}
+
+/// The day the demo's "last confirmed" dates were written for.
+const DEMO_WRITTEN: (i32, u32, u32) = (2026, 11, 27);
+
+/// Moves the demo's "last confirmed" dates forward by the time since the demo was written, so
+/// the demo keeps a few offers due for confirmation and none drops off the public board.
+pub fn keep_confirmations_recent(doc: &mut CityDocument, today: NaiveDate) {
+    let (y, m, d) = DEMO_WRITTEN;
+    let written = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+    let shift = (today - written).max(Duration::zero());
+    for offer in &mut doc.offers {
+        offer.last_confirmed += shift;
+    }
 }
 
 /// Next week the toddler café is cancelled (the room is booked), this week the German course

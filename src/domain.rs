@@ -10,6 +10,7 @@ pub mod directory;
 pub mod document;
 pub mod filter;
 pub mod form;
+pub mod freshness;
 pub mod holidays;
 pub mod kiosk;
 pub mod legal;

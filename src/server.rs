@@ -46,6 +46,7 @@ pub async fn router(
     leptos_options: leptos::config::LeptosOptions,
     calendar: CalendarSettings,
 ) -> Result<Router, StartError> {
+    let db = db.with_freshness(config::freshness(std::env::var("CONFIRM_MONTHS").ok().as_deref())?);
     let demo = db.get_flag("demo").await?.is_some();
     let public_url =
         config::public_url(std::env::var("PUBLIC_URL").ok().as_deref(), leptos_options.site_addr)?;

@@ -28,9 +28,23 @@ async fn coordinator_downloads_the_csv(kind: Kind) {
     assert_eq!(r.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
     assert!(r.headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment"));
     assert!(r.body.starts_with('\u{feff}'), "no BOM");
-    let lines: Vec<Vec<&str>> = r.body.trim_start_matches('\u{feff}').lines().map(|l| l.split(';').collect()).collect();
+    let lines: Vec<Vec<&str>> =
+        r.body.trim_start_matches('\u{feff}').lines().map(|l| l.split(';').collect()).collect();
     assert_eq!(lines[0][0], "Stand");
-    assert_eq!(lines[1], ["Quartier", "Altersgruppe", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]);
+    assert_eq!(
+        lines[1],
+        [
+            "Quartier",
+            "Altersgruppe",
+            "Montag",
+            "Dienstag",
+            "Mittwoch",
+            "Donnerstag",
+            "Freitag",
+            "Samstag",
+            "Sonntag"
+        ]
+    );
     let quarters = t.db.list_quarters("de").await.unwrap().len();
     assert_eq!(lines.len(), 2 + quarters * 7);
 
@@ -51,7 +65,12 @@ async fn coordinator_downloads_the_csv(kind: Kind) {
     assert_eq!(sport.status, StatusCode::OK);
     let all = c.get(&format!("/de/staff/coverage.csv?{range}")).await;
     let total = |body: &str| -> f64 {
-        body.lines().skip(2).flat_map(|l| l.split(';').skip(2).map(|v| v.replace(',', ".").parse::<f64>().unwrap()).collect::<Vec<_>>()).sum()
+        body.lines()
+            .skip(2)
+            .flat_map(|l| {
+                l.split(';').skip(2).map(|v| v.replace(',', ".").parse::<f64>().unwrap()).collect::<Vec<_>>()
+            })
+            .sum()
     };
     assert!(total(&sport.body) > 0.0 && total(&sport.body) < total(&all.body));
     let english = c.get("/en/staff/coverage.csv").await;

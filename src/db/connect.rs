@@ -1,6 +1,7 @@
 //! Opening the database and applying migrations.
 
 use super::DbError;
+use crate::domain::freshness::Freshness;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::AnyPool;
 
@@ -17,6 +18,8 @@ pub struct Db {
     pub(crate) pool: AnyPool,
     pub backend: Backend,
     url: Url,
+    /// When unconfirmed offers leave the public pages.
+    freshness: Freshness,
 }
 
 /// The connection address; `Debug` never shows it (it may hold a password).
@@ -47,6 +50,22 @@ pub fn keep_after_release<C: sqlx::Connection>(
 }
 
 impl Db {
+    /// The same database with another confirmation period.
+    pub fn with_freshness(mut self, freshness: Freshness) -> Self {
+        self.freshness = freshness;
+        self
+    }
+
+    pub fn freshness(&self) -> Freshness {
+        self.freshness
+    }
+
+    /// Published offers last confirmed before this day (ISO, as stored) are not shown to the
+    /// public. Today is taken in UTC: at a period of months, the hours to local midnight do not matter.
+    pub(super) fn visible_since(&self) -> String {
+        self.freshness.hidden_before(chrono::Utc::now().date_naive()).to_string()
+    }
+
     /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://user@host/db`). For SQLite it
     /// switches the file to WAL mode; sqlx turns foreign keys on for every connection.
     pub async fn connect(url: &str) -> Result<Self, DbError> {
@@ -60,7 +79,7 @@ impl Db {
         };
         let pool =
             AnyPoolOptions::new().max_connections(8).after_release(keep_after_release).connect(url).await?;
-        let db = Db { pool, backend, url: Url(url.to_owned()) };
+        let db = Db { pool, backend, url: Url(url.to_owned()), freshness: Freshness::default() };
         if backend == Backend::Sqlite && !url.contains("mode=ro") {
             sqlx::query("PRAGMA journal_mode = WAL").execute(&db.pool).await?;
         }

@@ -56,11 +56,12 @@ impl Db {
              JOIN organisations g ON g.id = o.organisation_id
              JOIN offer_texts d ON d.offer_id = o.id AND d.locale = 'de'
              LEFT JOIN offer_texts t ON t.offer_id = o.id AND t.locale = $2
-             WHERE o.status = 'published'
+             WHERE o.status = 'published' AND o.last_confirmed >= $3
              ORDER BY title",
         )
         .bind(quarter)
         .bind(locale)
+        .bind(self.visible_since())
         .fetch_all(&self.pool)
         .await?;
         let places: Vec<PlaceRow> = sqlx::query_as(
@@ -73,11 +74,12 @@ impl Db {
              LEFT JOIN place_texts pt ON pt.place_id = p.id AND pt.locale = $2
              WHERE p.quarter_id = q.id OR EXISTS (
                  SELECT 1 FROM offers o JOIN offer_quarters oq ON oq.offer_id = o.id
-                 WHERE o.place_id = p.id AND oq.quarter_id = q.id AND o.status = 'published')
+                 WHERE o.place_id = p.id AND oq.quarter_id = q.id AND o.status = 'published' AND o.last_confirmed >= $3)
              ORDER BY name",
         )
         .bind(quarter)
         .bind(locale)
+        .bind(self.visible_since())
         .fetch_all(&self.pool)
         .await?;
         let orgs: Vec<OrgRow> = sqlx::query_as(
@@ -89,11 +91,12 @@ impl Db {
              WHERE EXISTS (
                  SELECT 1 FROM offers o JOIN offer_quarters oq ON oq.offer_id = o.id
                  JOIN quarters q ON q.id = oq.quarter_id AND q.slug = $1
-                 WHERE o.organisation_id = g.id AND o.status = 'published')
+                 WHERE o.organisation_id = g.id AND o.status = 'published' AND o.last_confirmed >= $3)
              ORDER BY g.name",
         )
         .bind(quarter)
         .bind(locale)
+        .bind(self.visible_since())
         .fetch_all(&self.pool)
         .await?;
         let mut by_place: HashMap<String, Vec<OfferLink>> = HashMap::new();

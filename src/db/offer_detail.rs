@@ -88,10 +88,11 @@ impl Db {
              JOIN organisations g ON g.id = o.organisation_id
              LEFT JOIN organisation_texts gd ON gd.organisation_id = g.id AND gd.locale = 'de'
              LEFT JOIN organisation_texts gt ON gt.organisation_id = g.id AND gt.locale = $2
-             WHERE o.slug = $1 AND o.status = 'published'",
+             WHERE o.slug = $1 AND o.status = 'published' AND o.last_confirmed >= $3",
         )
         .bind(slug)
         .bind(locale)
+        .bind(self.visible_since())
         .fetch_optional(&self.pool)
         .await?
         .ok_or(DbError::NotFound)?;

@@ -63,10 +63,11 @@ impl Db {
              LEFT JOIN place_names pn ON pn.place_id = p.id AND pn.locale = $2
              JOIN offer_texts d ON d.offer_id = o.id AND d.locale = 'de'
              LEFT JOIN offer_texts t ON t.offer_id = o.id AND t.locale = $2
-             WHERE q.slug = $1 AND o.status = 'published'",
+             WHERE q.slug = $1 AND o.status = 'published' AND o.last_confirmed >= $3",
         )
         .bind(quarter)
         .bind(locale)
+        .bind(self.visible_since())
         .fetch_all(&self.pool)
         .await?;
         let mut schedules = self.list_schedules(&Of::Quarter(quarter)).await?;
@@ -133,7 +134,7 @@ impl Db {
              FROM places p
              JOIN quarters q ON q.slug = $1
              LEFT JOIN place_names pn ON pn.place_id = p.id AND pn.locale = $2
-             LEFT JOIN offers o ON o.place_id = p.id AND o.status = 'published'
+             LEFT JOIN offers o ON o.place_id = p.id AND o.status = 'published' AND o.last_confirmed >= $3
                  AND EXISTS (SELECT 1 FROM offer_quarters oq
                              WHERE oq.offer_id = o.id AND oq.quarter_id = q.id)
              GROUP BY p.id, p.slug, p.name, pn.name, p.street, p.step_free, p.quarter_id, q.id
@@ -142,6 +143,7 @@ impl Db {
         )
         .bind(quarter)
         .bind(locale)
+        .bind(self.visible_since())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

@@ -79,6 +79,7 @@ impl Db {
                     pending: r.pending != 0,
                     can_edit: false,
                     can_read: false,
+                    confirmation: crate::domain::freshness::Confirmation::Fresh,
                 })
             })
             .collect()

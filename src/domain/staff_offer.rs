@@ -2,8 +2,9 @@
 //! (my organisation, my quarters, drafts, awaiting approval, not confirmed for six months).
 
 use super::category::OfferStatus;
+use super::freshness::{Confirmation, Freshness};
 use super::staff::{Actor, Role};
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// How far a translation is behind the German text.
@@ -45,6 +46,8 @@ pub struct StaffOfferRow {
     /// they may open it in the staff area (drafts and internal notes).
     pub can_edit: bool,
     pub can_read: bool,
+    /// Filled in by the server from the configured confirmation period.
+    pub confirmation: Confirmation,
 }
 
 /// Which offers to list. Parsed from the list page's query; unknown values are ignored.
@@ -55,12 +58,9 @@ pub struct StaffFilter {
     pub mine: bool,
     pub status: Option<OfferStatus>,
     pub pending: bool,
-    /// Not confirmed for six months.
+    /// Not confirmed for one confirmation period (see [`Freshness`]).
     pub unconfirmed: bool,
 }
-
-/// Months after which an offer counts as not confirmed.
-pub const CONFIRM_MONTHS: u32 = 6;
 
 impl StaffFilter {
     pub fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
@@ -79,7 +79,13 @@ impl StaffFilter {
     }
 
     /// Whether `row` is listed for `actor` on `today`.
-    pub fn matches(&self, row: &StaffOfferRow, actor: &Actor, today: NaiveDate) -> bool {
+    pub fn matches(
+        &self,
+        row: &StaffOfferRow,
+        actor: &Actor,
+        today: NaiveDate,
+        freshness: Freshness,
+    ) -> bool {
         let text = self.text.trim().to_lowercase();
         let text_ok = text.is_empty()
             || row.title.to_lowercase().contains(&text)
@@ -95,12 +101,11 @@ impl StaffFilter {
             Some(s) => row.status == s,
             None => row.status != OfferStatus::Archived,
         };
-        let cutoff = today.checked_sub_months(Months::new(CONFIRM_MONTHS)).unwrap_or(today);
         text_ok
             && mine_ok
             && status_ok
             && (!self.pending || row.pending)
-            && (!self.unconfirmed || row.last_confirmed < cutoff)
+            && (!self.unconfirmed || freshness.state(row.last_confirmed, today) != Confirmation::Fresh)
     }
 }
 
@@ -124,6 +129,7 @@ mod tests {
             translations: vec![],
             can_edit: false,
             can_read: false,
+            confirmation: Confirmation::Fresh,
         }
     }
 
@@ -135,25 +141,27 @@ mod tests {
     #[test]
     fn filters_narrow() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let f = Freshness::default();
         let ed = actor(Role::Editor, Some(7), vec![]);
         let other = actor(Role::Editor, Some(8), vec![]);
         let parse =
             |q: &str| StaffFilter::from_pairs(url_pairs(q).iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        assert!(parse("").matches(&row(), &ed, today));
-        assert!(parse("q=YOGA").matches(&row(), &ed, today));
-        assert!(!parse("q=schach").matches(&row(), &ed, today));
-        assert!(parse("mine=1").matches(&row(), &ed, today));
-        assert!(!parse("mine=1").matches(&row(), &other, today));
-        assert!(!parse("status=draft").matches(&row(), &ed, today));
-        assert!(!parse("pending=1").matches(&row(), &ed, today));
-        assert!(parse("unconfirmed=1").matches(&row(), &ed, today));
+        assert!(parse("").matches(&row(), &ed, today, f));
+        assert!(parse("q=YOGA").matches(&row(), &ed, today, f));
+        assert!(!parse("q=schach").matches(&row(), &ed, today, f));
+        assert!(parse("mine=1").matches(&row(), &ed, today, f));
+        assert!(!parse("mine=1").matches(&row(), &other, today, f));
+        assert!(!parse("status=draft").matches(&row(), &ed, today, f));
+        assert!(!parse("pending=1").matches(&row(), &ed, today, f));
+        assert!(parse("unconfirmed=1").matches(&row(), &ed, today, f));
         let mut fresh = row();
         fresh.last_confirmed = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-        assert!(!parse("unconfirmed=1").matches(&fresh, &ed, today));
+        assert!(!parse("unconfirmed=1").matches(&fresh, &ed, today, f));
+        assert!(parse("unconfirmed=1").matches(&fresh, &ed, today, Freshness::new(3).unwrap()));
         let mut archived = row();
         archived.status = OfferStatus::Archived;
-        assert!(!parse("").matches(&archived, &ed, today));
-        assert!(parse("status=archived").matches(&archived, &ed, today));
+        assert!(!parse("").matches(&archived, &ed, today, f));
+        assert!(parse("status=archived").matches(&archived, &ed, today, f));
     }
 
     fn url_pairs(q: &str) -> Vec<(String, String)> {

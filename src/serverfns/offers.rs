@@ -14,7 +14,7 @@ pub use approve_offer::{approve_offer, ApproveOffer};
 pub use confirm_offers::{confirm_offers, ConfirmOffers};
 pub use get_offer_audit::{get_audit, RecordAudit};
 pub use get_offer_editor::{get_offer_editor, EditorRights, OfferEditor};
-pub use get_staff_offers::{get_staff_offers, StaffOffers};
+pub use get_staff_offers::{get_staff_offers, GetStaffOffers, StaffOffers};
 pub use restore_offer::{restore_offer, RestoreOffer};
 pub use save_offer::{save_offer, SaveOffer};
 pub use set_offer_status::{set_offer_status, SetOfferStatus};

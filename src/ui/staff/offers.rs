@@ -4,6 +4,7 @@
 use super::frame::StaffFrame;
 use super::labels;
 use crate::domain::category::OfferStatus;
+use crate::domain::freshness::Confirmation;
 use crate::domain::staff_offer::{StaffFilter, StaffOfferRow, Translation};
 use crate::i18n::*;
 use crate::serverfns::offers::{get_staff_offers, ConfirmOffers};
@@ -26,6 +27,12 @@ pub fn StaffOffersPage() -> impl IntoView {
                 Ok(page) => view! {
                     {(page.awaiting > 0).then(|| view! {
                         <p class="notice"><a href="?pending=1">{t!(i18n, staff.awaiting, count = move || page.awaiting)}</a></p>
+                    })}
+                    {(page.due > 0).then(|| view! {
+                        <div class="notice due" role="status">
+                            <p>{t!(i18n, staff.unconfirmed_notice, due = page.due, hidden = page.hidden, months = page.months)}</p>
+                            <p><a href="?mine=1&unconfirmed=1">{t!(i18n, staff.unconfirmed_link)}</a></p>
+                        </div>
                     })}
                     <Filters filter=page.filter/>
                     <OfferTable rows=page.rows/>
@@ -130,13 +137,22 @@ fn Row(row: StaffOfferRow) -> impl IntoView {
         })
         .collect_view();
     let public = row.status == OfferStatus::Published;
+    let confirmation = match (public, row.confirmation) {
+        (true, Confirmation::Due) => {
+            Some(view! { <span class="badge due">{t!(i18n, staff.badge_due)}</span> }.into_any())
+        }
+        (true, Confirmation::Hidden) => {
+            Some(view! { <span class="badge hidden">{t!(i18n, staff.badge_hidden)}</span> }.into_any())
+        }
+        _ => None,
+    };
     view! {
         <tr data-offer=row.slug.clone()>
             <th scope="row">{row.title.clone()} {row.pending.then(|| view! { " " <span class="badge pending">{t!(i18n, staff.pending)}</span> })}</th>
             <td>{row.organisation.clone()}</td>
             <td>{row.quarters.join(", ")}</td>
             <td>{labels::status(i18n, row.status)}</td>
-            <td>{row.last_confirmed.format(date_format).to_string()}</td>
+            <td>{row.last_confirmed.format(date_format).to_string()} {confirmation}</td>
             <td><ul class="lang-states">{languages}</ul></td>
             <td class="row-actions">
                 {row.can_edit.then(|| view! {
