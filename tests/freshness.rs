@@ -60,7 +60,12 @@ async fn unconfirmed_offers_leave_and_come_back(kind: Kind) {
     assert!(html.contains("davon schon nicht mehr öffentlich sichtbar: 1"), "{html}");
     assert!(html.contains("nicht öffentlich sichtbar</span>"));
 
-    // Another organisation's editor is not told about offers they do not run.
+    // The quarter's coordinator is told too; another organisation's editor is not.
+    let mut coordinator = Client::new(&app);
+    coordinator.sign_in(COORDINATOR_X).await;
+    let theirs: StaffOffers =
+        serde_json::from_str(&coordinator.call(path_of::<GetStaffOffers>(), "query=").await.body).unwrap();
+    assert_eq!(theirs.hidden, 1);
     let mut other = Client::new(&app);
     other.sign_in(EDITOR_B).await;
     let theirs: StaffOffers =

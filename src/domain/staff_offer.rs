@@ -16,12 +16,15 @@ pub enum Translation {
     Stale,
 }
 
-/// A translation's state from when it and the German text were last written (RFC 3339 UTC).
+/// A translation's state from when it and the German text were last written (RFC 3339 UTC; none
+/// for texts imported without a date). A translation without a date is older than any German
+/// change written since.
 pub fn translation_state(german: Option<&str>, translated: Option<Option<&str>>) -> Translation {
-    match translated {
-        None => Translation::Missing,
-        Some(Some(t)) if german.is_some_and(|g| g > t) => Translation::Stale,
-        Some(_) => Translation::Current,
+    match (translated, german) {
+        (None, _) => Translation::Missing,
+        (Some(Some(t)), Some(g)) if g > t => Translation::Stale,
+        (Some(None), Some(_)) => Translation::Stale,
+        (Some(_), _) => Translation::Current,
     }
 }
 
@@ -176,5 +179,6 @@ mod tests {
         assert_eq!(translation_state(g, Some(Some("2026-11-19T10:00:00Z"))), Translation::Stale);
         assert_eq!(translation_state(g, Some(Some("2026-11-21T10:00:00Z"))), Translation::Current);
         assert_eq!(translation_state(None, Some(None)), Translation::Current);
+        assert_eq!(translation_state(g, Some(None)), Translation::Stale, "imported, then German changed");
     }
 }
