@@ -52,6 +52,10 @@ pub enum ConfigError {
     UnsupportedScheme(String),
     #[error("PUBLIC_URL {0:?} is not an http(s) address. Example: https://quartiersboard.bottrop.de")]
     PublicUrl(String),
+    #[error("PUBLIC_URL is required in production (it is printed in QR codes). Example: https://quartiersboard.bottrop.de")]
+    PublicUrlMissing,
+    #[error("PUBLIC_URL {0:?} is a local address; residents could not open it from a QR code. Example: https://quartiersboard.bottrop.de")]
+    PublicUrlLocal(String),
     #[error("REGION {0:?} is not a German state code. Example: DE-NW")]
     UnknownRegion(String),
     #[error("TIME_ZONE {0:?} is not a known time zone. Example: Europe/Berlin")]
@@ -157,16 +161,33 @@ pub fn freshness(env: Option<&str>) -> Result<crate::domain::freshness::Freshnes
     }
 }
 
-/// The public base URL without a trailing slash: `PUBLIC_URL`, else `http://<site address>`.
-pub fn public_url(env: Option<&str>, site_addr: std::net::SocketAddr) -> Result<String, ConfigError> {
+/// The public base URL without a trailing slash: `PUBLIC_URL`, else `http://<site address>`. In
+/// production (`LEPTOS_ENV=PROD`) it is required and may not be a local address, since it ends up in
+/// printed QR codes.
+pub fn public_url(
+    env: Option<&str>,
+    site_addr: std::net::SocketAddr,
+    production: bool,
+) -> Result<String, ConfigError> {
     match env.map(str::trim).filter(|s| !s.is_empty()) {
+        None if production => Err(ConfigError::PublicUrlMissing),
         None => Ok(format!("http://{site_addr}")),
         Some(raw) => match url::Url::parse(raw) {
+            Ok(u) if production && is_local(&u) => Err(ConfigError::PublicUrlLocal(raw.to_owned())),
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
                 Ok(raw.trim_end_matches('/').to_owned())
             }
             _ => Err(ConfigError::PublicUrl(raw.to_owned())),
         },
+    }
+}
+
+fn is_local(u: &url::Url) -> bool {
+    match u.host() {
+        Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback() || ip.is_unspecified(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback() || ip.is_unspecified(),
+        None => false,
     }
 }
 
@@ -291,9 +312,18 @@ mod tests {
     #[test]
     fn public_url_checked() {
         let addr = "127.0.0.1:3000".parse().unwrap();
-        assert_eq!(public_url(None, addr).unwrap(), "http://127.0.0.1:3000");
-        assert_eq!(public_url(Some("https://qb.example/"), addr).unwrap(), "https://qb.example");
-        assert!(matches!(public_url(Some("ftp://x"), addr), Err(ConfigError::PublicUrl(_))));
+        assert_eq!(public_url(None, addr, false).unwrap(), "http://127.0.0.1:3000");
+        assert_eq!(public_url(Some("https://qb.example/"), addr, false).unwrap(), "https://qb.example");
+        assert!(matches!(public_url(Some("ftp://x"), addr, false), Err(ConfigError::PublicUrl(_))));
+        // Production: required, and never a local address in a printed QR code.
+        assert!(matches!(public_url(None, addr, true), Err(ConfigError::PublicUrlMissing)));
+        for local in ["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]/", "http://0.0.0.0"] {
+            assert!(
+                matches!(public_url(Some(local), addr, true), Err(ConfigError::PublicUrlLocal(_))),
+                "{local}"
+            );
+        }
+        assert_eq!(public_url(Some("https://qb.example"), addr, true).unwrap(), "https://qb.example");
     }
 
     /// A password in the URL never shows in debug output.

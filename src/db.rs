@@ -20,6 +20,7 @@ mod plan;
 mod quarters;
 mod schedules;
 mod search;
+mod slugs;
 mod staff_offers;
 mod submissions;
 mod user_links;

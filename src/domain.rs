@@ -25,6 +25,7 @@ pub mod policy;
 pub mod quarter;
 pub mod quarter_form;
 pub mod schedule;
+pub mod short_link;
 pub mod shortlist;
 pub mod slug;
 pub mod spreadsheet;

@@ -112,7 +112,13 @@ pub async fn data(
             days,
         });
     }
-    let board_url = format!("{public_url}/{quarter}");
+    let board_url = format!(
+        "{public_url}{}",
+        crate::domain::short_link::short_path(
+            crate::domain::short_link::Target::Board { quarter },
+            options.langs.first().map_or("de", String::as_str)
+        )
+    );
     let qr_svg = crate::qr::svg(&board_url, &board_url).unwrap_or_default();
     Ok(KioskData {
         version: version.to_owned(),

@@ -28,6 +28,9 @@ const NOT_PAGES: &[&str] = &[
     "readyz",
     "kiosk",
     "kiosk-sw.js",
+    "q",
+    "o",
+    "qr",
 ];
 
 /// The locale for a request without one in the URL: the remembered choice, then the browser's

@@ -57,6 +57,8 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
+pub mod short_links;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 /// Entry point of the browser build: wakes up the interactive parts of the server-rendered page.

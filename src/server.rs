@@ -48,8 +48,11 @@ pub async fn router(
 ) -> Result<Router, StartError> {
     let db = db.with_freshness(config::freshness(std::env::var("CONFIRM_MONTHS").ok().as_deref())?);
     let demo = db.get_flag("demo").await?.is_some();
-    let public_url =
-        config::public_url(std::env::var("PUBLIC_URL").ok().as_deref(), leptos_options.site_addr)?;
+    let public_url = config::public_url(
+        std::env::var("PUBLIC_URL").ok().as_deref(),
+        leptos_options.site_addr,
+        leptos_options.env == leptos::config::Env::PROD,
+    )?;
     let secure = public_url.starts_with("https://");
     let sessions = crate::auth::session::layer(crate::auth::session::store(&db).await?, secure);
     let auth =
@@ -93,6 +96,7 @@ pub async fn router(
         .merge(crate::ops::health::routes())
         .merge(crate::kiosk::routes())
         .merge(crate::coverage_csv::routes())
+        .merge(crate::short_links::routes())
         .route("/language/{code}", axum::routing::get(crate::language::choose))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
             let options = state.leptos_options.clone();

@@ -12,6 +12,7 @@ use crate::domain::offer::{OfferDetail, OfferSummary};
 use crate::domain::schedule::expand::{merged, next_occurrence, running_now, upcoming};
 use crate::domain::schedule::rule::monday_of;
 use crate::domain::schedule::Occurrence;
+use crate::domain::short_link::{short_path, Target};
 use crate::domain::week_plan::{iso_week_label, typical_week, week_plan, PlannedOffer, WeekPage};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::collections::HashSet;
@@ -105,7 +106,8 @@ pub async fn offer(
     offer.upcoming = upcoming(&offer.schedules, &cal, now, UPCOMING);
     offer.today = now.date();
     offer.url = format!("{public_url}/{locale}/offers/{slug}");
-    offer.qr_svg = crate::qr::svg(&offer.url, &offer.title);
+    offer.short_url = format!("{public_url}{}", short_path(Target::Offer { offer: slug }, locale));
+    offer.qr_svg = crate::qr::svg(&offer.short_url, &offer.title);
     offer.json_ld = crate::jsonld::offer_json_ld(&offer, settings.tz.name(), &cal, now.date());
     Ok(offer)
 }

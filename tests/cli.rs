@@ -70,6 +70,27 @@ fn port_in_use_fails_fast() {
     assert!(stderr(&out).contains("already in use"), "{}", stderr(&out));
 }
 
+/// In production the server refuses to start without a public address for QR codes, or with a
+/// local one.
+#[test]
+fn production_needs_a_public_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = [
+        ("DATA_DIR", dir.path().to_str().unwrap()),
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:0"),
+        ("LEPTOS_OUTPUT_NAME", "quartiersboard"),
+        ("LEPTOS_ENV", "PROD"),
+    ];
+    let out = run(&["serve"], &base);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("PUBLIC_URL is required in production"), "{}", stderr(&out));
+    let mut local = base.to_vec();
+    local.push(("PUBLIC_URL", "http://localhost:3000"));
+    let out = run(&["serve"], &local);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is a local address"), "{}", stderr(&out));
+}
+
 /// School holidays imported from an .ics file take effect for the region; a bad file fails clearly.
 #[test]
 fn import_school_holidays_from_ics() {

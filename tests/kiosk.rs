@@ -47,7 +47,7 @@ async fn data_endpoint_revalidates(kind: Kind) {
     assert_eq!(data.langs[0].quarter_name, "Welheim");
     assert_eq!(data.from, quartiersboard::domain::kiosk::monday_of(common::today()));
     assert!(data.langs[0].days.iter().any(|d| d.entries.iter().any(|e| e.title.contains("Krabbelcafé"))));
-    assert!(data.qr_svg.starts_with("<svg") && data.board_url.ends_with("/welheim"));
+    assert!(data.qr_svg.starts_with("<svg") && data.board_url.ends_with("/q/welheim/de"));
     let etag = first.headers[header::ETAG].to_str().unwrap().to_owned();
 
     let again = c.send(Request::get(path).header(header::IF_NONE_MATCH, &etag), Body::empty()).await;

@@ -47,7 +47,9 @@ test("the offer's QR code decodes to its public address", async ({ page }, testI
   const decoded = execFileSync("zbarimg", ["--quiet", "--raw", file]).toString().trim();
   const shown = (await page.locator(".share-url").textContent())!.trim();
   expect(decoded).toBe(shown);
-  expect(decoded).toMatch(/\/de\/offers\/muettercafe-welheim$/);
+  expect(decoded).toMatch(/\/o\/muettercafe-welheim\/de$/);
+  await page.goto(decoded);
+  await expect(page).toHaveURL(/\/de\/offers\/muettercafe-welheim$/);
 });
 
 test("the network page shows places and organisations with their offers", async ({ page }) => {

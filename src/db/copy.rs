@@ -37,6 +37,7 @@ pub const TABLES: &[(&str, &str, &str)] = &[
     ("offer_quarters", "offer_id, quarter_id", "offer_id, quarter_id"),
     ("offer_audiences", "offer_id, audience", "offer_id, audience"),
     ("offer_languages", "offer_id, language", "offer_id, language"),
+    ("offer_slug_history", "old_slug, offer_id", "old_slug"),
     (
         "schedules",
         "id, offer_id, place_id, start_date, start_time, end_time, freq, every, weekdays, nth, weekday, month_day, \

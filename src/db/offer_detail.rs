@@ -128,6 +128,7 @@ impl Db {
             upcoming: Vec::new(),
             today: NaiveDate::MIN,
             url: String::new(),
+            short_url: String::new(),
             qr_svg: None,
             json_ld: String::new(),
             audiences: audiences.iter().map(|a| decode("audience", a)).collect::<Result<_, _>>()?,

@@ -82,6 +82,7 @@ pub(super) async fn replace_offer(
     ids: &Ids,
     dates: &TextDates,
 ) -> Result<(), DbError> {
+    super::slugs::remember_offer_slug(conn, id, &o.slug).await?;
     sqlx::query(
         "UPDATE offers SET slug = $1, organisation_id = $2, place_id = $3, category = $4, age_min = $5,
             age_max = $6, is_free = $7, registration_required = $8, contact_name = $9, contact_phone = $10,

@@ -58,8 +58,10 @@ pub struct OfferDetail {
     pub upcoming: Vec<Occurrence>,
     /// Today in the configured zone, for "from …" in summaries.
     pub today: NaiveDate,
-    /// The offer's public address, and its QR code as inline SVG.
+    /// The offer's public address; its short link for print (`/o/<offer>/<lang>`) and that link's
+    /// QR code as inline SVG.
     pub url: String,
+    pub short_url: String,
     pub qr_svg: Option<String>,
     /// schema.org JSON-LD describing the offer (already safe to embed in a script element).
     pub json_ld: String,

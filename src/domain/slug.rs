@@ -6,6 +6,7 @@ pub const RESERVED: &[&str] = &[
     "api",
     "pkg",
     "q",
+    "qr",
     "offers",
     "kiosk",
     "staff",

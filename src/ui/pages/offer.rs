@@ -136,7 +136,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                     <h2 id="share-heading">{t!(i18n, offer.share_heading)}</h2>
                     <p>{t!(i18n, offer.share_text)}</p>
                     <ShareButton url=offer.url.clone() title=offer.title.clone()/>
-                    <p><a href=offer.url.clone() dir="ltr" class="share-url">{offer.url.clone()}</a></p>
+                    <p><a href=offer.short_url.clone() dir="ltr" class="share-url">{offer.short_url.clone()}</a></p>
                     {offer.qr_svg.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
                 </section>
                 <p class="confirmed">{t!(i18n, offer.last_confirmed, date = confirmed)}</p>
