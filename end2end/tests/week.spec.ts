@@ -40,6 +40,8 @@ test("an offer page lists its next dates", async ({ page }) => {
 test("the offer's QR code decodes to its public address", async ({ page }, testInfo) => {
   const { execFileSync } = await import("node:child_process");
   await page.goto("/de/offers/muettercafe-welheim");
+  // The share button comes with hydration and moves the code down: wait for the final layout.
+  await expect(page.getByRole("button", { name: "Teilen" })).toBeVisible();
   const qr = page.locator(".qr svg");
   await expect(qr).toBeVisible();
   const file = testInfo.outputPath("qr.png");
@@ -69,5 +71,6 @@ test("sharing an offer copies its link where the browser has no share sheet", as
   await page.getByRole("button", { name: "Teilen" }).click();
   await expect(page.getByText("Link kopiert")).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe((await page.locator(".share-url").textContent())!.trim());
+  // The share sheet gets the page's address; the printed short link is shown under it.
+  expect(copied).toMatch(/^http:\/\/[^/]+\/de\/offers\/muettercafe-welheim$/);
 });
