@@ -3,13 +3,13 @@
 
 use crate::i18n::*;
 use crate::ui::pages::{
-    AccessibilityPage, BoardPage, DirectoryPage, ImprintPage, KioskPage, NotFoundPage, OfferPage,
+    AccessibilityPage, BoardPage, DirectoryPage, ImprintPage, KioskPage, NotFoundPage, OfferPage, PrintPage,
     PrivacyPage, ShortlistPage, StartPage, WeekPlanPage,
 };
 use crate::ui::staff::{
     AccountPage, AuditPage, CoveragePage, DirectoryPage as StaffDirectoryPage, KiosksPage, LinkPage,
-    NewOfferPage, OfferEditPage, OrganisationEditPage, PlaceEditPage, PlanPage, QuarterEditPage, SignInPage,
-    StaffOffersPage, TwoFactorPage, UsersPage,
+    NewOfferPage, OfferEditPage, OrganisationEditPage, PlaceEditPage, PlanPage, PrintProductsPage,
+    QuarterEditPage, SignInPage, StaffOffersPage, TwoFactorPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kiosk/:quarter") view=KioskPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offers/:offer") view=OfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/list") view=ShortlistPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/print/:quarter/:product") view=PrintPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/imprint") view=ImprintPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/privacy") view=PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/accessibility") view=AccessibilityPage ssr=SsrMode::Async/>
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/kiosks") view=KiosksPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/coverage") view=CoveragePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/print") view=PrintProductsPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/coverage/:quarter") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/link/:token") view=LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/new") view=NewOfferPage ssr=SsrMode::Async/>

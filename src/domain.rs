@@ -22,6 +22,7 @@ pub mod place;
 pub mod place_form;
 pub mod plan;
 pub mod policy;
+pub mod print;
 pub mod quarter;
 pub mod quarter_form;
 pub mod schedule;

@@ -203,3 +203,42 @@ pub async fn coverage(
     }
     Ok(CoverageReport { query: query.clone(), today, quarters })
 }
+
+/// The print products' data of a quarter in each of `langs` (known UI languages).
+pub async fn print_data(
+    db: &Db,
+    settings: &CalendarSettings,
+    public_url: &str,
+    quarter: &str,
+    langs: &[String],
+) -> Result<crate::domain::print::PrintData, DbError> {
+    use crate::domain::print::{PrintData, PrintLang};
+    let today = local_now(settings.tz).date();
+    let monday = monday_of(today);
+    let cal = holiday_calendar(db, settings, monday).await?;
+    let mut out = Vec::new();
+    for lang in langs {
+        let (q, offers, _) = db.get_board_parts(lang, quarter).await?;
+        let planned: Vec<PlannedOffer> = offers.into_iter().map(PlannedOffer::from).collect();
+        let short_url = format!("{public_url}{}", short_path(Target::Board { quarter: &q.slug }, lang));
+        out.push(PrintLang {
+            lang: lang.clone(),
+            rtl: crate::ui::locale::find_locale(lang)
+                .is_some_and(|l| leptos_i18n::Locale::direction(l).as_str() == "rtl"),
+            quarter_name: q.name,
+            office: q.office,
+            typical: typical_week(&planned),
+            plan: week_plan(&planned, &cal, monday),
+            qr_svg: crate::qr::svg(&short_url, &short_url).unwrap_or_default(),
+            short_url,
+        });
+    }
+    let neutral_url = format!("{public_url}{}", short_path(Target::AnyLanguage { quarter }, ""));
+    Ok(PrintData {
+        quarter_slug: quarter.to_owned(),
+        today,
+        langs: out,
+        neutral_qr_svg: crate::qr::svg(&neutral_url, &neutral_url).unwrap_or_default(),
+        neutral_url,
+    })
+}

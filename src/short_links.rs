@@ -11,9 +11,11 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use leptos_i18n::Locale as _;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/q/{quarter}", get(any_language))
         .route("/q/{quarter}/{lang}", get(board))
         .route("/q/{quarter}/{lang}/week", get(week))
         .route("/o/{offer}/{lang}", get(offer))
@@ -53,6 +55,18 @@ async fn offer_now(state: &AppState, slug: &str) -> Result<String, Response> {
 fn redirect(to: String) -> Response {
     (StatusCode::FOUND, [(header::LOCATION, to), (header::CACHE_CONTROL, "no-cache".to_owned())])
         .into_response()
+}
+
+async fn any_language(
+    State(state): State<AppState>,
+    Path(quarter): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let lang = crate::language::negotiate(&headers);
+    match quarter_known(&state, &quarter).await {
+        Ok(()) => redirect(page_path(Target::AnyLanguage { quarter: &quarter }, lang.as_str())),
+        Err(r) => r,
+    }
 }
 
 async fn board(State(state): State<AppState>, Path((quarter, lang)): Path<(String, String)>) -> Response {

@@ -5,15 +5,26 @@
 /// What a short link opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target<'a> {
-    Board { quarter: &'a str },
-    Week { quarter: &'a str },
-    Offer { offer: &'a str },
+    Board {
+        quarter: &'a str,
+    },
+    /// The board in the language the phone asks for.
+    AnyLanguage {
+        quarter: &'a str,
+    },
+    Week {
+        quarter: &'a str,
+    },
+    Offer {
+        offer: &'a str,
+    },
 }
 
 /// The short link's path in `lang`.
 pub fn short_path(target: Target<'_>, lang: &str) -> String {
     match target {
         Target::Board { quarter } => format!("/q/{quarter}/{lang}"),
+        Target::AnyLanguage { quarter } => format!("/q/{quarter}"),
         Target::Week { quarter } => format!("/q/{quarter}/{lang}/week"),
         Target::Offer { offer } => format!("/o/{offer}/{lang}"),
     }
@@ -22,7 +33,7 @@ pub fn short_path(target: Target<'_>, lang: &str) -> String {
 /// The page the short link redirects to (`offer` is the offer's current slug).
 pub fn page_path(target: Target<'_>, lang: &str) -> String {
     match target {
-        Target::Board { quarter } => format!("/{lang}/{quarter}"),
+        Target::Board { quarter } | Target::AnyLanguage { quarter } => format!("/{lang}/{quarter}"),
         Target::Week { quarter } => format!("/{lang}/{quarter}/week"),
         Target::Offer { offer } => format!("/{lang}/offers/{offer}"),
     }
@@ -59,6 +70,7 @@ mod tests {
         assert_eq!(short_path(board, "ar"), "/q/welheim/ar");
         assert_eq!(page_path(board, "ar"), "/ar/welheim");
         assert_eq!(page_path(Target::Week { quarter: "welheim" }, "de"), "/de/welheim/week");
+        assert_eq!(short_path(Target::AnyLanguage { quarter: "welheim" }, "de"), "/q/welheim");
         assert_eq!(short_path(Target::Offer { offer: "yoga" }, "fa"), "/o/yoga/fa");
         assert_eq!(page_path(Target::Offer { offer: "yoga" }, "fa"), "/fa/offers/yoga");
     }

@@ -8,6 +8,7 @@ pub mod language_switcher;
 pub mod occurrence_text;
 pub mod offer_card;
 pub mod page_frame;
+pub mod print_button;
 pub mod rich_text;
 pub mod schedule_text;
 pub mod share_button;
