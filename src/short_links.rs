@@ -1,6 +1,7 @@
 //! Short links and their QR codes: `/q/<quarter>/<lang>[/week]` and `/o/<offer>/<lang>` redirect
 //! to the page (302: the link stays, where it points may change); `/qr/q/<quarter>/<lang>[-week].svg|png`
-//! and `/qr/o/<offer>/<lang>.svg|png` are QR codes of the short link under `PUBLIC_URL`.
+//! and `/qr/o/<offer>/<lang>.svg|png` are QR codes of the short link under `PUBLIC_URL`;
+//! `/qr/list/<lang>.svg|png?list=a,b` the code of a shortlist (which lives in its address).
 
 use crate::domain::short_link::{page_path, parse_image_name, short_path, ImageFormat, Target};
 use crate::domain::slug::check_slug;
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/o/{offer}/{lang}", get(offer))
         .route("/qr/q/{quarter}/{file}", get(quarter_qr))
         .route("/qr/o/{offer}/{file}", get(offer_qr))
+        .route("/qr/list/{file}", get(list_qr))
 }
 
 fn not_found() -> Response {
@@ -124,6 +126,29 @@ async fn offer_qr(State(state): State<AppState>, Path((offer, file)): Path<(Stri
         return r;
     }
     image(&format!("{}{}", state.public_url, short_path(Target::Offer { offer: &offer }, lang)), format)
+}
+
+/// `/qr/list/<lang>.png?list=a,b`: the code of a shortlist's address (the list lives in it).
+async fn list_qr(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Response {
+    let Some((lang, false, format)) = parse_image_name(&file).filter(|(l, ..)| find_locale(l).is_some())
+    else {
+        return not_found();
+    };
+    let query = query.unwrap_or_default();
+    let list = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "list")
+        .map(|(_, v)| crate::domain::shortlist::parse_list(&v))
+        .unwrap_or_default();
+    if list.is_empty() {
+        return not_found();
+    }
+    let url =
+        format!("{}/{lang}/list?list={}", state.public_url, crate::domain::shortlist::list_value(&list));
+    image(&url, format)
 }
 
 fn image(url: &str, format: ImageFormat) -> Response {

@@ -86,6 +86,26 @@ async fn every_quarter_and_language_decodes() {
     let file = dir.path().join("week.png");
     std::fs::write(&file, png).unwrap();
     assert_eq!(decode(&file), format!("{public}/q/welheim/ar/week"));
+    // A shortlist's code carries the list in its address.
+    let (status, png) = bytes(&app, "/qr/list/de.png?list=muettercafe-welheim,krabbelcafe-sonnenblume").await;
+    assert_eq!(status, StatusCode::OK);
+    std::fs::write(dir.path().join("list.png"), png).unwrap();
+    assert_eq!(
+        decode(&dir.path().join("list.png")),
+        format!("{public}/de/list?list=muettercafe-welheim,krabbelcafe-sonnenblume")
+    );
+    // Link previews show the page's code; every page but the offer (own section) offers "share".
+    let board = c.get("/ar/welheim").await.body;
+    assert!(
+        board.contains(&format!(r#"<meta property="og:image" content="{public}/qr/q/welheim/ar.png""#)),
+        "{board}"
+    );
+    assert!(board.contains("share-actions"));
+    let week = c.get("/de/welheim/week").await.body;
+    assert!(week.contains("/qr/q/welheim/de-week.png") && week.contains("share-actions"));
+    let offer = c.get("/de/offers/muettercafe-welheim").await.body;
+    assert!(offer.contains("/qr/o/muettercafe-welheim/de.png"));
+    assert_eq!(offer.matches("share-actions").count(), 1);
     for bad in
         ["/q/nirgendwo/de", "/q/welheim/xx", "/qr/q/welheim/de.gif", "/qr/q/nirgendwo/de.png", "/o/nichts/de"]
     {

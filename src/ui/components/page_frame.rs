@@ -1,6 +1,7 @@
 //! The frame of every page: `<html lang dir>`, title, header with language switcher, footer.
 
 use super::language_switcher::LanguageSwitcher;
+use super::share_button::ShareButton;
 use crate::i18n::*;
 use crate::ui::DemoNotice;
 use crate::ui::PublicUrl;
@@ -14,6 +15,12 @@ pub fn PageFrame(
     /// One or two sentences for search engines and link previews (OpenGraph).
     #[prop(optional, into)]
     description: Option<String>,
+    /// Path of the link preview image (the page's QR code, `/qr/…png`); none for pages without one.
+    #[prop(optional, into)]
+    image: Option<String>,
+    /// Offer a "share" button for this page (pages with their own share section turn it off).
+    #[prop(default = true)]
+    share: bool,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -23,6 +30,12 @@ pub fn PageFrame(
         .map(|base| format!("{}{}", base.0, use_location().pathname.get_untracked()))
         .unwrap_or_default();
     let description = description.unwrap_or_else(|| t_string!(i18n, site.tagline).to_owned());
+    let base = use_context::<PublicUrl>().map(|b| b.0).unwrap_or_default();
+    let image = image.map(|path| view! { <Meta property="og:image" content=format!("{base}{path}")/> });
+    let search = use_location().search.get_untracked();
+    let share_url =
+        if search.is_empty() { url.clone() } else { format!("{url}?{}", search.trim_start_matches('?')) };
+    let share_title = title.clone();
     view! {
         <Html {..} lang=locale.as_str() dir=locale.direction().as_str()/>
         <Title text=title.clone()/>
@@ -33,12 +46,16 @@ pub fn PageFrame(
         <Meta property="og:description" content=description/>
         <Meta property="og:locale" content=locale.as_str()/>
         <Meta property="og:url" content=url/>
+        {image}
         <a class="skip-link" href="#main">{t!(i18n, site.skip)}</a>
         <header class="site-header">
             <a class="brand" href=format!("/{}", locale.as_str())>{t!(i18n, site.name)}</a>
             <LanguageSwitcher/>
         </header>
-        <main id="main">{children()}</main>
+        <main id="main">
+            {children()}
+            {share.then(|| view! { <ShareButton url=share_url title=share_title/> })}
+        </main>
         <footer class="site-footer">
             {demo.then(|| view! { <p class="demo-notice">{t!(i18n, site.demo_notice)}</p> })}
             <p>{t!(i18n, site.tagline)}</p>

@@ -45,6 +45,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         if query.is_empty() { String::new() } else { format!("?{query}") }
     );
     let title = format!("{} – {}", quarter.name, t_string!(i18n, site.name));
+    let image = format!("/qr/q/{}/{}.png", quarter.slug, locale.as_str());
     let shortlist_bar = (!list.is_empty()).then(|| {
         let href = format!("/{}/list?list={}", locale.as_str(), crate::domain::shortlist::list_value(&list));
         let count = list.len();
@@ -94,7 +95,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         .collect_view();
     let office = quarter.office;
     view! {
-        <PageFrame title description=quarter.description.clone()>
+        <PageFrame title description=quarter.description.clone() image>
             <section class="quarter-intro">
                 <h1 lang=quarter.lang.clone() dir="auto">{quarter.name}</h1>
                 <p lang=quarter.lang dir="auto">{quarter.description}</p>

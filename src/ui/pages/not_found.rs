@@ -26,7 +26,7 @@ pub fn NotFoundPage() -> impl IntoView {
         })
     };
     view! {
-        <PageFrame title=t_string!(i18n, not_found.title)>
+        <PageFrame title=t_string!(i18n, not_found.title) share=false>
             <h1>{t!(i18n, not_found.title)}</h1>
             <p>{t!(i18n, not_found.text)}</p>
             <h2>{t!(i18n, not_found.quarters)}</h2>

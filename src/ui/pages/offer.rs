@@ -72,7 +72,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
         .map(|q| view! { <li><a href=format!("/{}/{}", locale.as_str(), q.slug)>{q.name}</a></li> })
         .collect_view();
     view! {
-        <PageFrame title description=summary>
+        <PageFrame title description=summary image=format!("/qr/o/{}/{}.png", offer.slug, locale.as_str()) share=false>
             <article class="offer-detail">
                 <h1 lang=offer.lang.clone() dir="auto">{offer.title.clone()}</h1>
                 <UntranslatedMark lang=offer.lang.clone()/>

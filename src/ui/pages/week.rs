@@ -73,7 +73,8 @@ fn WeekView(page: WeekPage, locale: Locale) -> impl IntoView {
         .collect_view();
     let feed = format!("/feeds/{}/quarters/{}.ics", locale.as_str(), page.quarter_slug);
     view! {
-        <PageFrame title=format!("{title} – {}", t_string!(i18n, site.name))>
+        <PageFrame title=format!("{title} – {}", t_string!(i18n, site.name))
+            image=format!("/qr/q/{}/{}-week.png", page.quarter_slug, locale.as_str())>
             <h1>{title}</h1>
             <p><a href=format!("{base}{keep}")>{t!(i18n, week.back_to_board)}</a></p>
             <nav class="week-nav" aria-label=t_string!(i18n, week.nav_label)>
