@@ -72,21 +72,20 @@ async fn any_language(
 }
 
 async fn board(State(state): State<AppState>, Path((quarter, lang)): Path<(String, String)>) -> Response {
-    if find_locale(&lang).is_none() {
-        return not_found();
-    }
-    match quarter_known(&state, &quarter).await {
-        Ok(()) => redirect(page_path(Target::Board { quarter: &quarter }, &lang)),
-        Err(r) => r,
-    }
+    quarter_link(&state, &quarter, &lang, false).await
 }
 
 async fn week(State(state): State<AppState>, Path((quarter, lang)): Path<(String, String)>) -> Response {
-    if find_locale(&lang).is_none() {
+    quarter_link(&state, &quarter, &lang, true).await
+}
+
+async fn quarter_link(state: &AppState, quarter: &str, lang: &str, week: bool) -> Response {
+    if find_locale(lang).is_none() {
         return not_found();
     }
-    match quarter_known(&state, &quarter).await {
-        Ok(()) => redirect(page_path(Target::Week { quarter: &quarter }, &lang)),
+    let target = if week { Target::Week { quarter } } else { Target::Board { quarter } };
+    match quarter_known(state, quarter).await {
+        Ok(()) => redirect(page_path(target, lang)),
         Err(r) => r,
     }
 }

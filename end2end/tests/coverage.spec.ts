@@ -1,21 +1,12 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { expectAccessible, watchConsole } from "./helpers";
-import { ADMIN, DESK, acceptInvite, staffContext } from "./staff-helpers";
+import { DESK, coordinatorOf } from "./staff-helpers";
 
 test.use(DESK);
 
 test("a coordinator finds the gaps of a quarter, downloads the CSV and prints the one-page report", async ({ browser }) => {
-  const [adminContext, admin] = await staffContext(browser, ADMIN);
-  const email = `luecken-${Date.now().toString(36)}@example.de`;
-  await admin.goto("/de/staff/users");
-  await admin.getByLabel("E-Mail-Adresse").fill(email);
-  await admin.getByLabel("Rolle", { exact: true }).selectOption("coordinator");
-  await admin.getByRole("checkbox", { name: "Welheim" }).check();
-  await admin.getByRole("button", { name: "Einladungslink erstellen" }).click();
-  const link = new URL((await admin.locator(".link-to-hand-over").textContent())!.trim()).pathname;
-  await adminContext.close();
-  const [context, page] = await acceptInvite(browser, link, email, "Lena Lückenblick");
+  const [context, page] = await coordinatorOf(browser, "Welheim", "Lena Lückenblick");
   const console = watchConsole(page);
 
   await page.getByRole("link", { name: "Abdeckung" }).click();

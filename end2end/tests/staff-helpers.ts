@@ -114,3 +114,17 @@ export function weekFromNow(weeks: number): string {
   d.setDate(d.getDate() + 7 * weeks);
   return isoWeek(d);
 }
+
+/** An administrator invites a coordinator of `quarter`, who accepts and signs in in a fresh context. */
+export async function coordinatorOf(browser: Browser, quarter: string, name: string): Promise<[BrowserContext, Page]> {
+  const [adminContext, admin] = await staffContext(browser, ADMIN);
+  const email = `koordination-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.de`;
+  await admin.goto("/de/staff/users");
+  await admin.getByLabel("E-Mail-Adresse").fill(email);
+  await admin.getByLabel("Rolle", { exact: true }).selectOption("coordinator");
+  await admin.getByRole("checkbox", { name: quarter }).check();
+  await admin.getByRole("button", { name: "Einladungslink erstellen" }).click();
+  const link = new URL((await admin.locator(".link-to-hand-over").textContent())!.trim()).pathname;
+  await adminContext.close();
+  return acceptInvite(browser, link, email, name);
+}

@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import { createServer } from "node:http";
 import { expectAccessible, watchConsole } from "./helpers";
 import {
-  ADMIN, DESK, acceptInvite, invite, isoDate, isoWeek, nextFirstWednesday, offerId, signIn, staffContext,
+  ADMIN, DESK, acceptInvite, coordinatorOf, invite, isoDate, isoWeek, nextFirstWednesday, offerId, signIn, staffContext,
 } from "./staff-helpers";
 
 test.use(DESK);
@@ -185,15 +185,7 @@ test("staff pages pass axe: users, account, audit log", async ({ page }) => {
 });
 
 test("a coordinator changes a place's opening hours and residents see them on the quarter's network page", async ({ browser }) => {
-  const [adminContext, admin] = await staffContext(browser, ADMIN);
-  const email = `koordination-${Date.now().toString(36)}@example.de`;
-  await admin.goto("/de/staff/users");
-  await admin.getByLabel("E-Mail-Adresse").fill(email);
-  await admin.getByLabel("Rolle", { exact: true }).selectOption("coordinator");
-  await admin.getByRole("checkbox", { name: "Welheim" }).check();
-  await admin.getByRole("button", { name: "Einladungslink erstellen" }).click();
-  const link = new URL((await admin.locator(".link-to-hand-over").textContent())!.trim()).pathname;
-  const [context, page] = await acceptInvite(browser, link, email, "Kora Koordination");
+  const [context, page] = await coordinatorOf(browser, "Welheim", "Kora Koordination");
   await page.getByRole("link", { name: "Orte und Träger" }).click();
   await expectAccessible(page);
   // Inside Welheim the coordinator may edit; the Altstadt's places are not theirs.
@@ -212,5 +204,4 @@ test("a coordinator changes a place's opening hours and residents see them on th
   await page.goto("/de/welheim/network");
   await expect(page.getByText(hours)).toBeVisible();
   await context.close();
-  await adminContext.close();
 });

@@ -12,6 +12,7 @@ const VALUES: Record<string, string> = {
   token: "no-such-link",
   id: "1",
   kind: "offers",
+  product: "flyer",
 };
 
 /** Every page address the router knows (`quartiersboard routes`), filled in for `lang`. */

@@ -164,6 +164,10 @@ fn Flyer(l: PrintLang, today: NaiveDate, size: PaperSize) -> impl IntoView {
     }
 }
 
+/// How many entries a day shows on a flyer; the rest is counted ("+ 3 more"), so a busy week
+/// still fits the sheet (the printed board shows everything).
+const FLYER_ENTRIES_PER_DAY: usize = 4;
+
 /// The typical week in a few lines: weekday, then time and title of what recurs.
 #[component]
 fn TypicalOverview(days: Vec<Vec<TypicalEntry>>) -> impl IntoView {
@@ -174,11 +178,14 @@ fn TypicalOverview(days: Vec<Vec<TypicalEntry>>) -> impl IntoView {
         .filter(|(_, entries)| !entries.is_empty())
         .map(|(d, entries)| {
             let day = labels::weekday_short(i18n, Weekday::try_from(d as u8).unwrap_or(Weekday::Mon));
+            let more = entries.len().saturating_sub(FLYER_ENTRIES_PER_DAY);
             let items = entries
                 .into_iter()
+                .take(FLYER_ENTRIES_PER_DAY)
                 .map(|e| view! { <li><bdi class="entry-time" dir="ltr">{times_text(i18n, e.times)}</bdi> " " <span lang=e.lang dir="auto">{e.title}</span></li> })
                 .collect_view();
-            view! { <div class="overview-day"><h3>{day}</h3><ul>{items}</ul></div> }
+            let more = (more > 0).then(|| view! { <li class="overview-more">{t!(i18n, print.more, count = more)}</li> });
+            view! { <div class="overview-day"><h3>{day}</h3><ul>{items}{more}</ul></div> }
         })
         .collect_view();
     view! { <div class="typical-overview">{rows}</div> }

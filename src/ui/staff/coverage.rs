@@ -165,28 +165,30 @@ fn Quarter(q: QuarterCoverage, report_link: Option<String>) -> impl IntoView {
     let caption = t_string!(i18n, coverage.caption, quarter = q.name.clone()).to_string();
     let days: Vec<&'static str> = DAYS.iter().map(|d| labels::weekday_short(i18n, *d)).collect();
     view! {
-        <section class="coverage-quarter" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{q.name.clone()}</h2>
-            <p>{t!(i18n, coverage.offers_counted, count = q.offers)}
-                {report_link.map(|href| view! { " · " <a class="no-print" href=href>{t!(i18n, coverage.report)}</a> })}</p>
-            <HeatMap hours=q.hours.clone() bands=bands.clone() days=days.clone()/>
-            <p class="hint">{t!(i18n, coverage.legend)}</p>
-            <table class="visually-hidden">
-                <caption>{caption}</caption>
-                <thead><tr>
-                    <th scope="col">{t!(i18n, coverage.band)}</th>
-                    {DAYS.iter().map(|d| view! { <th scope="col">{labels::weekday(i18n, *d)}</th> }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    {q.hours.iter().zip(&bands).map(|(row, band)| view! {
-                        <tr><th scope="row">{band.clone()}</th>
-                            {row.iter().map(|h| view! { <td>{format_hours(*h)}</td> }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <Gaps q bands/>
-        </section>
-    }
+            <section class="coverage-quarter" aria-labelledby=labelled_by>
+                <h2 id=heading_id>{q.name.clone()}</h2>
+                <p>{t!(i18n, coverage.offers_counted, count = q.offers)}
+                    {report_link.map(|href| view! { " · " <a class="no-print" href=href>{t!(i18n, coverage.report)}</a> })}</p>
+                <HeatMap hours=q.hours.clone() bands=bands.clone() days=days.clone()/>
+                <p class="hint">{t!(i18n, coverage.legend)}</p>
+                <div class="visually-hidden">
+    <table>
+                    <caption>{caption}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, coverage.band)}</th>
+                        {DAYS.iter().map(|d| view! { <th scope="col">{labels::weekday(i18n, *d)}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {q.hours.iter().zip(&bands).map(|(row, band)| view! {
+                            <tr><th scope="row">{band.clone()}</th>
+                                {row.iter().map(|h| view! { <td>{format_hours(*h)}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+                <Gaps q bands/>
+            </section>
+        }
 }
 
 /// The matrix as an inline SVG: darker means more hours, numbers in every cell, empty cells
