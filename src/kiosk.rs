@@ -132,6 +132,9 @@ pub async fn data(
 
 /// `GET /kiosk/<quarter>/data?langs=…&from=2026-11-23`: the data as JSON with a strong ETag;
 /// `no-cache`, so the browser asks every time and gets a bodiless 304 while nothing changed.
+/// The ETag names what the data is made of — the database's data version (every write moves it),
+/// the deployed front end, the address and the day — so a revalidation is answered before the
+/// two weeks are built.
 async fn data_endpoint(
     State(state): State<AppState>,
     Path(quarter): Path<String>,
@@ -139,6 +142,24 @@ async fn data_endpoint(
     headers: HeaderMap,
 ) -> Response {
     let query = query.unwrap_or_default();
+    let data_version = match state.db.get_data_version().await {
+        Ok(v) => v,
+        Err(e) => return failed(e),
+    };
+    let today = local_now(state.calendar.tz).date();
+    let made_of = format!("{data_version}|{}|{quarter}|{query}|{today}", state.front_version.0);
+    let etag = format!(
+        "\"{}\"",
+        Sha256::digest(made_of.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect::<String>()
+    );
+    let cache = [(header::ETAG, etag.clone()), (header::CACHE_CONTROL, "no-cache".to_owned())];
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    if matches {
+        return (StatusCode::NOT_MODIFIED, cache).into_response();
+    }
     let from = query
         .split('&')
         .find_map(|p| p.strip_prefix("from="))
@@ -155,28 +176,18 @@ async fn data_endpoint(
     .await;
     let data = match result {
         Ok(d) => d,
-        Err(DbError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            let e = crate::error::AppError::from(e);
-            return StatusCode::from_u16(e.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response();
-        }
+        Err(e) => return failed(e),
     };
     let body = serde_json::to_vec(&data).unwrap_or_default();
-    let etag = format!(
-        "\"{}\"",
-        Sha256::digest(&body).iter().take(8).map(|b| format!("{b:02x}")).collect::<String>()
-    );
-    let cache = [(header::ETAG, etag.clone()), (header::CACHE_CONTROL, "no-cache".to_owned())];
-    let matches = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    if matches {
-        return (StatusCode::NOT_MODIFIED, cache).into_response();
-    }
     (cache, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn failed(e: DbError) -> Response {
+    if matches!(e, DbError::NotFound) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let e = crate::error::AppError::from(e);
+    StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response()
 }
 
 /// The kiosk pages' service worker (registered for the `/kiosk/` scope). Its policy lets it fetch from
