@@ -192,7 +192,7 @@ pub async fn coverage(
     let cal = holiday_calendar(db, settings, today).await?;
     let mut quarters = Vec::new();
     for q in db.list_quarters(locale).await? {
-        let (_, offers, _) = db.get_board_parts(locale, &q.slug).await?;
+        let offers = db.list_board_offers(locale, &q.slug).await?;
         let offers: Vec<CoverageOffer> = offers
             .into_iter()
             .filter(|o| query.category.is_none_or(|c| c == o.category))
@@ -218,7 +218,8 @@ pub async fn print_data(
     let cal = holiday_calendar(db, settings, monday).await?;
     let mut out = Vec::new();
     for lang in langs {
-        let (q, offers, _) = db.get_board_parts(lang, quarter).await?;
+        let q = db.get_quarter(lang, quarter).await?;
+        let offers = db.list_board_offers(lang, &q.slug).await?;
         let planned: Vec<PlannedOffer> = offers.into_iter().map(PlannedOffer::from).collect();
         let short_url = format!("{public_url}{}", short_path(Target::Board { quarter: &q.slug }, lang));
         out.push(PrintLang {
