@@ -28,6 +28,20 @@ enum Command {
         /// The JSON file.
         file: std::path::PathBuf,
     },
+    /// Write the whole city (every status) as a Quartiersboard JSON document (docs/import-format.md).
+    Export {
+        /// Where to write it; `-` is standard output.
+        #[arg(default_value = "-")]
+        file: std::path::PathBuf,
+    },
+    /// Add the quarters, organisations, places and offers of a Quartiersboard JSON document in one
+    /// transaction; every problem is reported and nothing is written unless there is none.
+    Import {
+        file: std::path::PathBuf,
+        /// Only check the document and report what would be imported.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Create the first administrator (or another one). The password is read from standard input.
     CreateAdmin {
         /// E-mail address to sign in with.
@@ -78,6 +92,8 @@ pub async fn run() -> ExitCode {
         Command::Migrate => server::open_database().await.map(|_| ()),
         Command::SeedDemo => seed().await,
         Command::LoadDocument { file } => load_document(&file).await,
+        Command::Export { file } => crate::transfer::export(&file).await,
+        Command::Import { file, dry_run } => crate::transfer::import(&file, dry_run).await,
         Command::ImportSchoolHolidays { file, region } => import_holidays(&file, region.as_deref()).await,
         Command::CreateAdmin { email, name } => create_admin(&email, &name).await,
         Command::CopyDatabase { from, to } => crate::maintenance::copy_database(from.as_deref(), &to).await,

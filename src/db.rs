@@ -10,6 +10,7 @@ mod directory_edit;
 mod directory_rows;
 mod document;
 mod error;
+mod export;
 mod flags;
 mod offer_detail;
 mod offer_edit;

@@ -8,6 +8,7 @@ pub mod category;
 pub mod coverage;
 pub mod directory;
 pub mod document;
+pub mod exchange;
 pub mod filter;
 pub mod form;
 pub mod freshness;

@@ -17,6 +17,8 @@ pub mod ui;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 #[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
 pub mod cli;
 #[cfg(feature = "ssr")]
 pub mod clock;
@@ -60,6 +62,8 @@ pub mod service;
 pub mod short_links;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod transfer;
 
 /// Entry point of the browser build: wakes up the interactive parts of the server-rendered page.
 #[cfg(feature = "hydrate")]

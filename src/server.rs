@@ -93,6 +93,7 @@ pub async fn router(
         .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), ServeDir::new(pkg_dir))
         .nest_service("/assets", ServeDir::new(site_root.join("assets")))
         .merge(crate::feeds::routes())
+        .merge(crate::api::routes())
         .merge(crate::ops::health::routes())
         .merge(crate::kiosk::routes())
         .merge(crate::coverage_csv::routes())

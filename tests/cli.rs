@@ -253,3 +253,32 @@ fn json_logs_and_graceful_shutdown() {
     assert!(status.success(), "exit {status:?}");
     assert!(lines.map(Result::unwrap).any(|l| l.contains("stopped")), "no clean stop logged");
 }
+
+/// `export` writes the city; `import --dry-run` checks a copy without writing; `import` loads it
+/// into an empty installation; a broken copy is refused with its line named.
+#[test]
+fn export_then_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from");
+    let to = dir.path().join("to");
+    let file = dir.path().join("city.json");
+    assert!(run(&["seed-demo"], &[("DATA_DIR", from.to_str().unwrap())]).status.success());
+    let out = run(&["export", file.to_str().unwrap()], &[("DATA_DIR", from.to_str().unwrap())]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let env = [("DATA_DIR", to.to_str().unwrap())];
+    let out = run(&["import", "--dry-run", file.to_str().unwrap()], &env);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing was written (dry run)"), "{}", stderr(&out));
+    let out = run(&["export", "-"], &env);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"offers\": []"), "the dry run wrote");
+    let out = run(&["import", file.to_str().unwrap()], &env);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let exported = std::fs::read_to_string(&file).unwrap();
+    let again = run(&["export", "-"], &env);
+    assert_eq!(String::from_utf8_lossy(&again.stdout), exported);
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, exported.replacen("\"format\"", "\"format\" oops", 1)).unwrap();
+    let out = run(&["import", broken.to_str().unwrap()], &env);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("line 2, column"), "{}", stderr(&out));
+}

@@ -10,13 +10,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
-/// Everything the database holds about a city's offers.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct CityDocument {
+/// Everything the database holds about a city's offers. `S` is how schedules are written: the
+/// flat form fields ([`ScheduleInput`], the demo city and the forms) or iCalendar fields
+/// ([`super::exchange::IcalSchedule`], the documented import/export format).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CityDocument<S = ScheduleInput> {
     pub quarters: Vec<QuarterRecord>,
     pub organisations: Vec<OrganisationRecord>,
     pub places: Vec<PlaceRecord>,
-    pub offers: Vec<OfferRecord>,
+    pub offers: Vec<OfferRecord<S>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -91,7 +93,7 @@ pub struct PlaceRecord {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OfferRecord {
+pub struct OfferRecord<S = ScheduleInput> {
     pub slug: String,
     pub title: String,
     pub description: String,
@@ -113,7 +115,7 @@ pub struct OfferRecord {
     pub contact: ContactRecord,
     pub status: OfferStatus,
     pub last_confirmed: NaiveDate,
-    pub schedules: Vec<ScheduleInput>,
+    pub schedules: Vec<S>,
     /// Translated title and description per locale code; German is the record itself.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, TextRecord>,
