@@ -78,9 +78,25 @@ pub fn openapi_json() -> String {
     ApiDoc::openapi().to_pretty_json().expect("the description serialises")
 }
 
+/// A refused request: its status and the JSON body that explains it.
+pub(crate) struct Refusal {
+    status: StatusCode,
+    problem: ApiProblem,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.problem)).into_response()
+    }
+}
+
+pub(crate) fn refusal(status: StatusCode, error: &'static str, message: impl Into<String>) -> Refusal {
+    Refusal { status, problem: ApiProblem { error, message: message.into() } }
+}
+
 /// A refusal as JSON with its status.
 pub(crate) fn problem(status: StatusCode, error: &'static str, message: impl Into<String>) -> Response {
-    (status, Json(ApiProblem { error, message: message.into() })).into_response()
+    refusal(status, error, message).into_response()
 }
 
 async fn rate_limit(
@@ -93,7 +109,8 @@ async fn rate_limit(
         .get::<ConnectInfo<SocketAddr>>()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
     if let Err(not_until) = limiter.check_key(&address) {
-        let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
+        let wait =
+            not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
         let mut refused = problem(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_requests",

@@ -33,11 +33,20 @@ pub async fn export(file: &Path) -> Result<(), StartError> {
 pub async fn import(file: &Path, dry_run: bool) -> Result<(), StartError> {
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     if size > exchange::MAX_BYTES as u64 {
-        return Err(StartError::Import(format!("{} is larger than {} MB", file.display(), exchange::MAX_BYTES >> 20)));
+        return Err(StartError::Import(format!(
+            "{} is larger than {} MB",
+            file.display(),
+            exchange::MAX_BYTES >> 20
+        )));
     }
-    let bytes = std::fs::read(file).map_err(|e| StartError::Import(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = std::fs::read(file)
+        .map_err(|e| StartError::Import(format!("cannot read {}: {e}", file.display())))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        StartError::Import(format!("{} is not UTF-8 text (byte {})", file.display(), e.utf8_error().valid_up_to()))
+        StartError::Import(format!(
+            "{} is not UTF-8 text (byte {})",
+            file.display(),
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let doc = exchange::parse(text, &time_zone()?).map_err(report)?;
@@ -51,8 +60,7 @@ pub async fn import(file: &Path, dry_run: bool) -> Result<(), StartError> {
         return Ok(());
     }
     let bar = indicatif::ProgressBar::new(0).with_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records")
-            .expect("a valid template"),
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records").expect("a valid template"),
     );
     db.import_document(&doc, None, &mut |done, total| {
         bar.set_length(total as u64);

@@ -54,19 +54,22 @@ async fn reads_like_the_board(kind: Kind) {
     let list = quarters.json();
     assert_eq!(list.as_array().unwrap().len(), t.db.list_quarters("de").await.unwrap().len());
     assert!(list[0]["url"].as_str().unwrap().contains("/en/"));
+    assert_eq!(list[0]["lang"], "en", "the demo's quarters are translated");
 
     let (filter, _) = quartiersboard::domain::filter::parse_query([("age", "7"), ("day", "3")]);
-    let board = quartiersboard::service::board(&t.db, &Default::default(), "de", "welheim", filter).await.unwrap();
+    let board =
+        quartiersboard::service::board(&t.db, &Default::default(), "de", "welheim", filter).await.unwrap();
     let expected: Vec<&str> = board.offers.iter().filter(|o| o.matches).map(|o| o.slug.as_str()).collect();
     assert!(!expected.is_empty() && expected.len() < board.offers.len(), "the demo filter is not trivial");
     let offers = get(&app, "/api/v1/quarters/welheim/offers?age=7&day=3&colour=blue").await.json();
-    let got: Vec<&str> = offers["offers"].as_array().unwrap().iter().map(|o| o["slug"].as_str().unwrap()).collect();
+    let got: Vec<&str> =
+        offers["offers"].as_array().unwrap().iter().map(|o| o["slug"].as_str().unwrap()).collect();
     assert_eq!(got, expected);
     assert_eq!(offers["not_understood"], serde_json::json!(["colour"]));
 
     let one = get(&app, &format!("/api/v1/offers/{}?locale=ar", expected[0])).await.json();
     assert_eq!(one["slug"], expected[0]);
-    assert_eq!(one["lang"], "ar");
+    assert_eq!(one["lang"], t.db.get_offer("ar", expected[0]).await.unwrap().lang.as_str());
     assert!(one["calendar_url"].as_str().unwrap().ends_with(".ics"));
 
     let directory = get(&app, "/api/v1/quarters/welheim/directory").await.json();
@@ -90,7 +93,10 @@ async fn dates_in_a_range(kind: Kind) {
         .collect();
     assert!(!dates.is_empty());
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "in order");
-    assert!(dates.iter().all(|d| (from..=to).contains(d) && d.weekday() == chrono::Weekday::Wed), "{dates:?}");
+    assert!(
+        dates.iter().all(|d| (from..=to).contains(d) && d.weekday() == chrono::Weekday::Wed),
+        "{dates:?}"
+    );
 
     for (query, names) in [
         ("from=gestern", "from:"),
@@ -102,7 +108,9 @@ async fn dates_in_a_range(kind: Kind) {
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
         assert!(r.json()["message"].as_str().unwrap().starts_with(names), "{query}: {}", r.body);
     }
-    for path in ["/api/v1/quarters/nirgendwo/offers", "/api/v1/offers/gibt-es-nicht", "/api/v1/quarters/..%2F/offers"] {
+    for path in
+        ["/api/v1/quarters/nirgendwo/offers", "/api/v1/offers/gibt-es-nicht", "/api/v1/quarters/..%2F/offers"]
+    {
         let r = get(&app, path).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(r.json()["error"], "not_found");
@@ -152,20 +160,47 @@ on_both!(reads_like_the_board, dates_in_a_range, hsds_export_is_valid);
 async fn etag_cors_and_description() {
     let t = common::sqlite_with_demo().await;
     let app = app(&t).await;
-    let first = send(&app, Request::get("/api/v1/quarters").header(header::ORIGIN, "https://stadt.example").body(Body::empty()).unwrap()).await;
+    let first = send(
+        &app,
+        Request::get("/api/v1/quarters")
+            .header(header::ORIGIN, "https://stadt.example")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(first.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
     let etag = first.headers[header::ETAG].clone();
-    let again = send(&app, Request::get("/api/v1/quarters").header(header::IF_NONE_MATCH, etag.clone()).body(Body::empty()).unwrap()).await;
+    let again = send(
+        &app,
+        Request::get("/api/v1/quarters")
+            .header(header::IF_NONE_MATCH, etag.clone())
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
     assert!(again.body.is_empty());
     assert_eq!(again.headers[header::ETAG], etag);
-    let other = send(&app, Request::get("/api/v1/quarters?locale=ru").header(header::IF_NONE_MATCH, etag).body(Body::empty()).unwrap()).await;
+    let other = send(
+        &app,
+        Request::get("/api/v1/quarters?locale=ru")
+            .header(header::IF_NONE_MATCH, etag)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(other.status, StatusCode::OK, "another language is another answer");
 
     let description = get(&app, "/api/v1/openapi.json").await.json();
     assert_eq!(description["info"]["title"], "Quartiersboard API");
-    for path in ["/api/v1/quarters", "/api/v1/quarters/{quarter}/offers", "/api/v1/quarters/{quarter}/occurrences",
-        "/api/v1/quarters/{quarter}/directory", "/api/v1/offers/{offer}", "/api/v1/hsds/services"] {
+    for path in [
+        "/api/v1/quarters",
+        "/api/v1/quarters/{quarter}/offers",
+        "/api/v1/quarters/{quarter}/occurrences",
+        "/api/v1/quarters/{quarter}/directory",
+        "/api/v1/offers/{offer}",
+        "/api/v1/hsds/services",
+    ] {
         assert!(description["paths"][path]["get"].is_object(), "{path} not described");
     }
 }

@@ -267,7 +267,11 @@ fn export_then_import() {
     assert!(out.status.success(), "{}", stderr(&out));
     let env = [("DATA_DIR", to.to_str().unwrap())];
     let out = run(&["import", "--dry-run", file.to_str().unwrap()], &env);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing was written (dry run)"), "{}", stderr(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("nothing was written (dry run)"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["export", "-"], &env);
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"offers\": []"), "the dry run wrote");
     let out = run(&["import", file.to_str().unwrap()], &env);

@@ -25,7 +25,8 @@ async fn round_trip(kind: Kind) {
     let source = common::with_demo(kind).await;
     let first = export_text(&source.db).await;
     let value: serde_json::Value = serde_json::from_str(&first).unwrap();
-    let problems: Vec<String> = schema().iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    let problems: Vec<String> =
+        schema().iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).collect();
     assert!(problems.is_empty(), "{problems:#?}");
 
     let other = match kind {

@@ -2,8 +2,8 @@
 //! then the API's own types. Parameters not understood are listed in the answer, never an error,
 //! as on the board; a wrong `locale`, slug or date range is a 400/404 that names it.
 
-use super::problem;
 use super::types::*;
+use super::{refusal, Refusal};
 use crate::clock::local_now;
 use crate::db::DbError;
 use crate::domain::filter::{parse_query, Filter};
@@ -16,8 +16,8 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use leptos_i18n::Locale as _;
 use chrono::{Datelike, Duration, NaiveDate};
+use leptos_i18n::Locale as _;
 
 /// The longest date range one request may ask for (days).
 pub const MAX_RANGE_DAYS: i64 = 92;
@@ -31,12 +31,16 @@ struct Query {
 }
 
 impl Query {
-    fn parse(raw: Option<String>) -> Result<Self, Response> {
+    fn parse(raw: Option<String>) -> Result<Self, Refusal> {
         let pairs: Vec<(String, String)> =
             url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).into_owned().collect();
         let locale = pairs.iter().find(|(k, _)| k == "locale").map_or("de", |(_, v)| v.as_str());
         let Some(locale) = find_locale(locale) else {
-            return Err(problem(StatusCode::BAD_REQUEST, "bad_request", format!("locale: unknown language {locale:?}")));
+            return Err(refusal(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("locale: unknown language {locale:?}"),
+            ));
         };
         Ok(Self { locale: locale.as_str().to_owned(), pairs })
     }
@@ -46,32 +50,37 @@ impl Query {
     }
 
     fn filter(&self) -> (Filter, Vec<String>) {
-        parse_query(self.pairs.iter().filter(|(k, _)| !OWN.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v.as_str())))
+        parse_query(
+            self.pairs
+                .iter()
+                .filter(|(k, _)| !OWN.contains(&k.as_str()))
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        )
     }
 }
 
-fn slug(s: &str) -> Result<&str, Response> {
+fn slug(s: &str) -> Result<&str, Refusal> {
     check_slug(s).map(|()| s).map_err(|_| not_found())
 }
 
-fn not_found() -> Response {
-    problem(StatusCode::NOT_FOUND, "not_found", "no such quarter or offer")
+fn not_found() -> Refusal {
+    refusal(StatusCode::NOT_FOUND, "not_found", "no such quarter or offer")
 }
 
-fn failed(e: DbError) -> Response {
+fn failed(e: DbError) -> Refusal {
     match e {
         DbError::NotFound => not_found(),
         other => {
             tracing::error!(error = %other, "api request failed");
-            problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "please try again later")
+            refusal(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "please try again later")
         }
     }
 }
 
-fn answer<T: serde::Serialize>(result: Result<T, Response>) -> Response {
+fn answer<T: serde::Serialize>(result: Result<T, Refusal>) -> Response {
     match result {
         Ok(value) => Json(value).into_response(),
-        Err(refusal) => refusal,
+        Err(refused) => refused.into_response(),
     }
 }
 
@@ -80,12 +89,14 @@ fn answer<T: serde::Serialize>(result: Result<T, Response>) -> Response {
     params(("locale" = Option<String>, Query, description = "Language of the texts: de (default), en, ru, ar, fa, tr, uk")),
     responses((status = 200, body = [ApiQuarter]), (status = 400, body = ApiProblem)))]
 pub async fn quarters(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
-    answer(async {
-        let q = Query::parse(raw)?;
-        let list = state.db.list_quarters(&q.locale).await.map_err(failed)?;
-        Ok(list.into_iter().map(|s| ApiQuarter::new(s, &q.locale, &state.public_url)).collect::<Vec<_>>())
-    }
-    .await)
+    answer(
+        async {
+            let q = Query::parse(raw)?;
+            let list = state.db.list_quarters(&q.locale).await.map_err(failed)?;
+            Ok(list.into_iter().map(|s| ApiQuarter::new(s, &q.locale, &state.public_url)).collect::<Vec<_>>())
+        }
+        .await,
+    )
 }
 
 /// The published offers of a quarter that match the filter, in board order.
@@ -96,17 +107,29 @@ pub async fn quarters(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
             band, day (1 = Monday, repeatable), time, category, free, lang (a language spoken there), \
             stepfree, noreg, quick, q (text search)")),
     responses((status = 200, body = ApiOfferList), (status = 404, body = ApiProblem)))]
-pub async fn offers(State(state): State<AppState>, Path(quarter): Path<String>, RawQuery(raw): RawQuery) -> Response {
-    answer(async {
-        let q = Query::parse(raw)?;
-        let (filter, not_understood) = q.filter();
-        let board = service::board(&state.db, &state.calendar, &q.locale, slug(&quarter)?, filter)
-            .await
-            .map_err(failed)?;
-        let offers = board.offers.iter().filter(|o| o.matches).map(|o| ApiOffer::new(o, &state.public_url));
-        Ok(ApiOfferList { quarter: board.quarter.slug.clone(), today: board.today, not_understood, offers: offers.collect() })
-    }
-    .await)
+pub async fn offers(
+    State(state): State<AppState>,
+    Path(quarter): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    answer(
+        async {
+            let q = Query::parse(raw)?;
+            let (filter, not_understood) = q.filter();
+            let board = service::board(&state.db, &state.calendar, &q.locale, slug(&quarter)?, filter)
+                .await
+                .map_err(failed)?;
+            let offers =
+                board.offers.iter().filter(|o| o.matches).map(|o| ApiOffer::new(o, &state.public_url));
+            Ok(ApiOfferList {
+                quarter: board.quarter.slug.clone(),
+                today: board.today,
+                not_understood,
+                offers: offers.collect(),
+            })
+        }
+        .await,
+    )
 }
 
 /// The dates in `from`–`to` of the quarter's offers that match the filter. Weekdays in the filter
@@ -122,47 +145,57 @@ pub async fn occurrences(
     Path(quarter): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    answer(async {
-        let q = Query::parse(raw)?;
-        let today = local_now(state.calendar.tz).date();
-        let (from, to) = range(q.get("from"), q.get("to"), today)?;
-        let (mut filter, not_understood) = q.filter();
-        let days = std::mem::take(&mut filter.days);
-        filter.quick = None;
-        let board = service::board(&state.db, &state.calendar, &q.locale, slug(&quarter)?, filter)
-            .await
-            .map_err(failed)?;
-        let cal = service::holiday_calendar(&state.db, &state.calendar, today).await.map_err(failed)?;
-        let mut occurrences: Vec<ApiDatedOffer> = Vec::new();
-        for o in board.offers.iter().filter(|o| o.matches) {
-            let picked = merged(&o.schedules, &cal, from, to)
-                .into_iter()
-                .filter(|d| days == 0 || days & (1 << d.date.weekday().num_days_from_monday()) != 0);
-            occurrences.extend(picked.map(|d| ApiDatedOffer {
-                offer: o.slug.clone(),
-                title: o.title.clone(),
-                occurrence: ApiOccurrence::from(&d),
-            }));
+    answer(
+        async {
+            let q = Query::parse(raw)?;
+            let today = local_now(state.calendar.tz).date();
+            let (from, to) = range(q.get("from"), q.get("to"), today)?;
+            let (mut filter, not_understood) = q.filter();
+            let days = std::mem::take(&mut filter.days);
+            filter.quick = None;
+            let board = service::board(&state.db, &state.calendar, &q.locale, slug(&quarter)?, filter)
+                .await
+                .map_err(failed)?;
+            let cal = service::holiday_calendar(&state.db, &state.calendar, today).await.map_err(failed)?;
+            let mut occurrences: Vec<ApiDatedOffer> = Vec::new();
+            for o in board.offers.iter().filter(|o| o.matches) {
+                let picked = merged(&o.schedules, &cal, from, to)
+                    .into_iter()
+                    .filter(|d| days == 0 || days & (1 << d.date.weekday().num_days_from_monday()) != 0);
+                occurrences.extend(picked.map(|d| ApiDatedOffer {
+                    offer: o.slug.clone(),
+                    title: o.title.clone(),
+                    occurrence: ApiOccurrence::from(&d),
+                }));
+            }
+            occurrences.sort_by(|a, b| {
+                (a.occurrence.date, &a.occurrence.start, &a.offer).cmp(&(
+                    b.occurrence.date,
+                    &b.occurrence.start,
+                    &b.offer,
+                ))
+            });
+            Ok(ApiOccurrenceList { quarter: board.quarter.slug, from, to, not_understood, occurrences })
         }
-        occurrences.sort_by(|a, b| {
-            (a.occurrence.date, &a.occurrence.start, &a.offer).cmp(&(b.occurrence.date, &b.occurrence.start, &b.offer))
-        });
-        Ok(ApiOccurrenceList { quarter: board.quarter.slug, from, to, not_understood, occurrences })
-    }
-    .await)
+        .await,
+    )
 }
 
-fn range(from: Option<&str>, to: Option<&str>, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Response> {
+fn range(from: Option<&str>, to: Option<&str>, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Refusal> {
     let date = |name: &str, v: Option<&str>, default: NaiveDate| match v {
         None => Ok(default),
         Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
-            problem(StatusCode::BAD_REQUEST, "bad_request", format!("{name}: {v:?} is not a date like 2026-12-01"))
+            refusal(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("{name}: {v:?} is not a date like 2026-12-01"),
+            )
         }),
     };
     let from = date("from", from, today)?;
     let to = date("to", to, from + Duration::days(27))?;
     if to < from || (to - from).num_days() >= MAX_RANGE_DAYS {
-        return Err(problem(
+        return Err(refusal(
             StatusCode::BAD_REQUEST,
             "bad_request",
             format!("to: must be on or after from and at most {MAX_RANGE_DAYS} days in all"),
@@ -176,43 +209,55 @@ fn range(from: Option<&str>, to: Option<&str>, today: NaiveDate) -> Result<(Naiv
     params(("quarter" = String, Path, description = "Slug of the quarter"),
         ("locale" = Option<String>, Query, description = "Language of the texts: de (default), en, ru, ar, fa, tr, uk")),
     responses((status = 200, body = ApiDirectory), (status = 404, body = ApiProblem)))]
-pub async fn directory(State(state): State<AppState>, Path(quarter): Path<String>, RawQuery(raw): RawQuery) -> Response {
-    answer(async {
-        let q = Query::parse(raw)?;
-        let d = state.db.get_directory(&q.locale, slug(&quarter)?).await.map_err(failed)?;
-        let slugs = |offers: &[crate::domain::directory::OfferLink]| offers.iter().map(|o| o.slug.clone()).collect();
-        let places = d.places.iter().map(|e| {
-            let p = &e.place;
-            ApiPlace {
-                slug: p.slug.clone(),
-                name: p.name.clone(),
-                street: p.address.street.clone(),
-                postcode: p.address.postcode.clone(),
-                city: p.address.city.clone(),
-                lat: p.coordinates.map(|c| c.lat),
-                lon: p.coordinates.map(|c| c.lon),
-                step_free: p.access.step_free,
-                accessible_toilet: p.access.accessible_toilet,
-                opening_hours: p.opening_hours.clone(),
-                offers: slugs(&e.offers),
-            }
-        });
-        let organisations = d.organisations.iter().map(|e| {
-            let o = &e.organisation;
-            ApiOrganisation {
-                slug: o.slug.clone(),
-                name: o.name.clone(),
-                kind: o.kind.code().to_owned(),
-                phone: o.phone.clone(),
-                email: o.email.clone(),
-                website: o.website.clone(),
-                description: o.description.clone(),
-                offers: slugs(&e.offers),
-            }
-        });
-        Ok(ApiDirectory { quarter: d.quarter_slug.clone(), places: places.collect(), organisations: organisations.collect() })
-    }
-    .await)
+pub async fn directory(
+    State(state): State<AppState>,
+    Path(quarter): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    answer(
+        async {
+            let q = Query::parse(raw)?;
+            let d = state.db.get_directory(&q.locale, slug(&quarter)?).await.map_err(failed)?;
+            let slugs = |offers: &[crate::domain::directory::OfferLink]| {
+                offers.iter().map(|o| o.slug.clone()).collect()
+            };
+            let places = d.places.iter().map(|e| {
+                let p = &e.place;
+                ApiPlace {
+                    slug: p.slug.clone(),
+                    name: p.name.clone(),
+                    street: p.address.street.clone(),
+                    postcode: p.address.postcode.clone(),
+                    city: p.address.city.clone(),
+                    lat: p.coordinates.map(|c| c.lat),
+                    lon: p.coordinates.map(|c| c.lon),
+                    step_free: p.access.step_free,
+                    accessible_toilet: p.access.accessible_toilet,
+                    opening_hours: p.opening_hours.clone(),
+                    offers: slugs(&e.offers),
+                }
+            });
+            let organisations = d.organisations.iter().map(|e| {
+                let o = &e.organisation;
+                ApiOrganisation {
+                    slug: o.slug.clone(),
+                    name: o.name.clone(),
+                    kind: o.kind.code().to_owned(),
+                    phone: o.phone.clone(),
+                    email: o.email.clone(),
+                    website: o.website.clone(),
+                    description: o.description.clone(),
+                    offers: slugs(&e.offers),
+                }
+            });
+            Ok(ApiDirectory {
+                quarter: d.quarter_slug.clone(),
+                places: places.collect(),
+                organisations: organisations.collect(),
+            })
+        }
+        .await,
+    )
 }
 
 /// One published offer with its next dates.
@@ -220,15 +265,22 @@ pub async fn directory(State(state): State<AppState>, Path(quarter): Path<String
     params(("offer" = String, Path, description = "Slug of the offer"),
         ("locale" = Option<String>, Query, description = "Language of the texts: de (default), en, ru, ar, fa, tr, uk")),
     responses((status = 200, body = ApiOfferDetail), (status = 404, body = ApiProblem)))]
-pub async fn offer(State(state): State<AppState>, Path(offer): Path<String>, RawQuery(raw): RawQuery) -> Response {
-    answer(async {
-        let q = Query::parse(raw)?;
-        let detail = service::offer(&state.db, &state.calendar, &state.public_url, &q.locale, slug(&offer)?)
-            .await
-            .map_err(failed)?;
-        Ok(ApiOfferDetail::new(detail, &state.public_url))
-    }
-    .await)
+pub async fn offer(
+    State(state): State<AppState>,
+    Path(offer): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    answer(
+        async {
+            let q = Query::parse(raw)?;
+            let detail =
+                service::offer(&state.db, &state.calendar, &state.public_url, &q.locale, slug(&offer)?)
+                    .await
+                    .map_err(failed)?;
+            Ok(ApiOfferDetail::new(detail, &state.public_url))
+        }
+        .await,
+    )
 }
 
 /// Every published offer as Open Referral HSDS 3 services (see `docs/open-data.md`).
@@ -237,10 +289,18 @@ pub async fn offer(State(state): State<AppState>, Path(offer): Path<String>, Raw
         service_at_locations (location, address, accessibility), schedules and languages nested; \
         extensions are named x_…")))]
 pub async fn hsds_services(State(state): State<AppState>) -> Response {
-    answer(async {
-        let doc = state.db.export_document().await.map_err(failed)?;
-        let hidden_before = state.db.freshness().hidden_before(chrono::Utc::now().date_naive());
-        Ok(super::hsds::services(&doc, hidden_before, &state.public_url, state.calendar.tz.name(), &state.calendar.region))
-    }
-    .await)
+    answer(
+        async {
+            let doc = state.db.export_document().await.map_err(failed)?;
+            let hidden_before = state.db.freshness().hidden_before(chrono::Utc::now().date_naive());
+            Ok(super::hsds::services(
+                &doc,
+                hidden_before,
+                &state.public_url,
+                state.calendar.tz.name(),
+                &state.calendar.region,
+            ))
+        }
+        .await,
+    )
 }

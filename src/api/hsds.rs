@@ -20,7 +20,13 @@ fn id(kind: &str, slug: &str) -> String {
 
 /// Every offer that is published and confirmed on or after `hidden_before`, as HSDS services.
 /// `region` is the ISO 3166-2 code of the state (`DE-NW`).
-pub fn services(doc: &CityDocument, hidden_before: NaiveDate, public_url: &str, time_zone: &str, region: &str) -> Vec<Value> {
+pub fn services(
+    doc: &CityDocument,
+    hidden_before: NaiveDate,
+    public_url: &str,
+    time_zone: &str,
+    region: &str,
+) -> Vec<Value> {
     doc.offers
         .iter()
         .filter(|o| o.status == OfferStatus::Published && o.last_confirmed >= hidden_before)
@@ -47,7 +53,13 @@ fn strip_nulls(v: &mut Value) {
     }
 }
 
-fn service(o: &OfferRecord, org: &OrganisationRecord, place: &PlaceRecord, public_url: &str, tz: &str) -> Value {
+fn service(
+    o: &OfferRecord,
+    org: &OrganisationRecord,
+    place: &PlaceRecord,
+    public_url: &str,
+    tz: &str,
+) -> Value {
     let sid = id("offer", &o.slug);
     let location = location(place);
     let sal_id = id("service-at-location", &format!("{}@{}", o.slug, place.slug));
@@ -168,7 +180,7 @@ fn schedule(s: &ScheduleInput, service_id: &str, key: &str, tz: &str) -> Value {
         "monthly_day" => {
             set(&mut v, "freq", "MONTHLY".into());
             set(&mut v, "interval", interval.into());
-            set(&mut v, "bymonthday", s.day.unwrap_or(1).into());
+            set(&mut v, "bymonthday", s.day.unwrap_or(1).to_string().into());
         }
         _ => {}
     }

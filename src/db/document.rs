@@ -61,9 +61,16 @@ impl Db {
         let mut taken = Vec::new();
         for (table, slugs) in lists {
             let stored: std::collections::HashSet<String> =
-                sqlx::query_scalar(&format!("SELECT slug FROM {table}")).fetch_all(&self.pool).await?.into_iter().collect();
+                sqlx::query_scalar(&format!("SELECT slug FROM {table}"))
+                    .fetch_all(&self.pool)
+                    .await?
+                    .into_iter()
+                    .collect();
             for slug in slugs.into_iter().filter(|s| stored.contains(*s)) {
-                taken.push(DocumentError { path: format!("{table}/{slug}"), message: "exists already".into() });
+                taken.push(DocumentError {
+                    path: format!("{table}/{slug}"),
+                    message: "exists already".into(),
+                });
             }
         }
         Ok(taken)
@@ -95,7 +102,11 @@ impl Import<'_> {
     }
 }
 
-async fn insert_records(conn: &mut AnyConnection, doc: &CityDocument, import: &mut Import<'_>) -> Result<(), DbError> {
+async fn insert_records(
+    conn: &mut AnyConnection,
+    doc: &CityDocument,
+    import: &mut Import<'_>,
+) -> Result<(), DbError> {
     let mut ids = Ids::default();
     for q in &doc.quarters {
         let id = insert_quarter(conn, q).await?;

@@ -18,7 +18,8 @@ impl Db {
     }
 
     async fn read_document(&self) -> Result<CityDocument, DbError> {
-        let mut doc = CityDocument { quarters: vec![], organisations: vec![], places: vec![], offers: vec![] };
+        let mut doc =
+            CityDocument { quarters: vec![], organisations: vec![], places: vec![], offers: vec![] };
         for id in self.list_ids("quarters").await? {
             doc.quarters.push(self.get_stored_quarter(id).await?.record);
         }

@@ -5,7 +5,9 @@
 
 pub mod rrule;
 
-use super::document::{self, CityDocument, DocumentError, OfferRecord, OrganisationRecord, PlaceRecord, QuarterRecord};
+use super::document::{
+    self, CityDocument, DocumentError, OfferRecord, OrganisationRecord, PlaceRecord, QuarterRecord,
+};
 use super::schedule::validate::{ExceptionInput, ScheduleInput};
 use super::time_text::{format_time, parse_time};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -124,9 +126,10 @@ pub fn parse(text: &str, time_zone: &str) -> Result<CityDocument, Vec<DocumentEr
         for (i, s) in o.schedules.iter().enumerate() {
             match from_ical(s) {
                 Ok(input) => schedules.push(input),
-                Err((field, message)) => {
-                    errors.push(DocumentError { path: format!("offers/{}/schedules/{i}/{field}", o.slug), message })
-                }
+                Err((field, message)) => errors.push(DocumentError {
+                    path: format!("offers/{}/schedules/{i}/{field}", o.slug),
+                    message,
+                }),
             }
         }
         offers.push(with_schedules(o, schedules));
@@ -134,7 +137,8 @@ pub fn parse(text: &str, time_zone: &str) -> Result<CityDocument, Vec<DocumentEr
     if !errors.is_empty() {
         return Err(errors);
     }
-    let city = CityDocument { quarters: doc.quarters, organisations: doc.organisations, places: doc.places, offers };
+    let city =
+        CityDocument { quarters: doc.quarters, organisations: doc.organisations, places: doc.places, offers };
     document::validate(&city)?;
     Ok(city)
 }
@@ -174,7 +178,11 @@ fn with_schedules<S, T>(o: OfferRecord<S>, schedules: Vec<T>) -> OfferRecord<T> 
 /// A stored schedule (its flat form) in iCalendar fields.
 pub fn to_ical(s: &ScheduleInput) -> IcalSchedule {
     let date = s.start_date.unwrap_or_default();
-    let times = s.start.as_deref().and_then(|t| parse_time(t).ok()).zip(s.end.as_deref().and_then(|t| parse_time(t).ok()));
+    let times = s
+        .start
+        .as_deref()
+        .and_then(|t| parse_time(t).ok())
+        .zip(s.end.as_deref().and_then(|t| parse_time(t).ok()));
     let (dtstart, duration) = match times {
         Some((start, end)) => (
             date.and_time(start).format("%Y-%m-%dT%H:%M").to_string(),
@@ -183,7 +191,8 @@ pub fn to_ical(s: &ScheduleInput) -> IcalSchedule {
         None => (date.to_string(), None),
     };
     let rule = rrule::format_rrule(s);
-    let mut rdate = if rule.is_some() { s.extra_dates.clone() } else { [&s.dates[..], &s.extra_dates[..]].concat() };
+    let mut rdate =
+        if rule.is_some() { s.extra_dates.clone() } else { [&s.dates[..], &s.extra_dates[..]].concat() };
     rdate.sort_unstable();
     rdate.dedup();
     let (cancelled, changed): (Vec<_>, Vec<_>) = s.exceptions.iter().partition(|e| e.cancelled.is_some());
@@ -194,7 +203,10 @@ pub fn to_ical(s: &ScheduleInput) -> IcalSchedule {
         rdate,
         exdate: cancelled
             .into_iter()
-            .map(|e| CancelledDate { date: e.date.unwrap_or_default(), reason: e.cancelled.clone().unwrap_or_default() })
+            .map(|e| CancelledDate {
+                date: e.date.unwrap_or_default(),
+                reason: e.cancelled.clone().unwrap_or_default(),
+            })
             .collect(),
         changes: changed
             .into_iter()
@@ -215,19 +227,25 @@ pub fn to_ical(s: &ScheduleInput) -> IcalSchedule {
 /// iCalendar fields back into the flat form, or the field that is wrong and why.
 pub fn from_ical(s: &IcalSchedule) -> Result<ScheduleInput, (&'static str, String)> {
     let (date, time) = parse_dtstart(&s.dtstart).ok_or_else(|| {
-        ("dtstart", format!("{:?} is not a local date (2026-09-02) or date and time (2026-09-02T15:00)", s.dtstart))
+        (
+            "dtstart",
+            format!("{:?} is not a local date (2026-09-02) or date and time (2026-09-02T15:00)", s.dtstart),
+        )
     })?;
     let (start, end) = match (time, &s.duration) {
         (None, None) => (None, None),
         (None, Some(_)) => return Err(("duration", "an all-day schedule has no duration".into())),
-        (Some(_), None) => return Err(("duration", "a schedule with a time needs a duration, e.g. PT1H30M".into())),
+        (Some(_), None) => {
+            return Err(("duration", "a schedule with a time needs a duration, e.g. PT1H30M".into()))
+        }
         (Some(t), Some(d)) => {
             let minutes = rrule::parse_duration(d).map_err(|e| ("duration", e))?;
             let end_minutes = i64::from(t.num_seconds_from_midnight() / 60) + minutes;
             if minutes <= 0 || end_minutes >= 24 * 60 {
                 return Err(("duration", "must end after the start and on the same day".into()));
             }
-            let end = NaiveTime::from_num_seconds_from_midnight_opt(end_minutes as u32 * 60, 0).expect("within the day");
+            let end = NaiveTime::from_num_seconds_from_midnight_opt(end_minutes as u32 * 60, 0)
+                .expect("within the day");
             (Some(format_time(t)), Some(format_time(end)))
         }
     };

@@ -16,11 +16,9 @@ pub fn format_rrule(s: &ScheduleInput) -> Option<String> {
             let days: Vec<_> = s.days.iter().map(|d| day_code(*d)).collect();
             format!("FREQ=WEEKLY{interval};BYDAY={}", days.join(","))
         }
-        "monthly_nth" => format!(
-            "FREQ=MONTHLY{interval};BYDAY={}{}",
-            s.nth.unwrap_or(1),
-            day_code(s.weekday.unwrap_or(1))
-        ),
+        "monthly_nth" => {
+            format!("FREQ=MONTHLY{interval};BYDAY={}{}", s.nth.unwrap_or(1), day_code(s.weekday.unwrap_or(1)))
+        }
         "monthly_day" => format!("FREQ=MONTHLY{interval};BYMONTHDAY={}", s.day.unwrap_or(1)),
         _ => return None,
     };
@@ -35,7 +33,10 @@ pub fn format_rrule(s: &ScheduleInput) -> Option<String> {
 
 /// `MO` … `SU` for an ISO weekday number.
 pub fn day_code(iso: i64) -> String {
-    usize::try_from(iso - 1).ok().and_then(|i| DAYS.get(i)).map_or_else(|| iso.to_string(), |d| (*d).to_owned())
+    usize::try_from(iso - 1)
+        .ok()
+        .and_then(|i| DAYS.get(i))
+        .map_or_else(|| iso.to_string(), |d| (*d).to_owned())
 }
 
 /// Reads an RRULE value into the rule fields of `into` (freq, interval, days, nth, weekday, day,
@@ -77,10 +78,15 @@ pub fn parse_rrule(value: &str, start: NaiveDate, into: &mut ScheduleInput) -> R
                 if d.contains(',') {
                     return Err("a monthly rule takes one BYDAY, e.g. 1WE".into());
                 }
-                let split = d.len().checked_sub(2).filter(|i| d.is_char_boundary(*i)).ok_or("BYDAY like 1WE")?;
+                let split =
+                    d.len().checked_sub(2).filter(|i| d.is_char_boundary(*i)).ok_or("BYDAY like 1WE")?;
                 let (n, day) = d.split_at(split);
                 into.freq = "monthly_nth".into();
-                into.nth = Some(n.trim_start_matches('+').parse().map_err(|_| format!("BYDAY {d:?}: needs a number like 1WE or -1FR"))?);
+                into.nth = Some(
+                    n.trim_start_matches('+')
+                        .parse()
+                        .map_err(|_| format!("BYDAY {d:?}: needs a number like 1WE or -1FR"))?,
+                );
                 into.weekday = Some(weekday(day)?);
             }
             (None, day) => {

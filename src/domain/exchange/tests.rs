@@ -99,9 +99,14 @@ fn content_problems_name_their_place() {
 /// A time without a duration, or a duration on an all-day schedule, is refused.
 #[test]
 fn duration_goes_with_a_time() {
-    let timed = IcalSchedule { dtstart: "2026-09-02T15:00".into(), rrule: Some("FREQ=WEEKLY".into()), ..Default::default() };
+    let timed = IcalSchedule {
+        dtstart: "2026-09-02T15:00".into(),
+        rrule: Some("FREQ=WEEKLY".into()),
+        ..Default::default()
+    };
     assert_eq!(from_ical(&timed).unwrap_err().0, "duration");
-    let all_day = IcalSchedule { dtstart: "2026-09-02".into(), duration: Some("PT1H".into()), ..timed.clone() };
+    let all_day =
+        IcalSchedule { dtstart: "2026-09-02".into(), duration: Some("PT1H".into()), ..timed.clone() };
     assert_eq!(from_ical(&all_day).unwrap_err().0, "duration");
     let bad = IcalSchedule { dtstart: "2026-02-30".into(), ..timed };
     assert_eq!(from_ical(&bad).unwrap_err().0, "dtstart");
