@@ -1,14 +1,18 @@
-//! HTTP handlers for the iCalendar feeds: `/feeds/<lang>/offers/<offer>.ics` and
-//! `/feeds/<lang>/quarters/<quarter>.ics`.
+//! HTTP handlers for the iCalendar feeds: `/feeds/<lang>/offers/<offer>.ics`,
+//! `/feeds/<lang>/quarters/<quarter>.ics` (with the board's filter in the query, e.g. `?age=7&day=3`:
+//! the offers that filtered board shows), `/feeds/<lang>/places/<place>.ics` and
+//! `/feeds/<lang>/organisations/<organisation>.ics`.
 
 use crate::clock::local_now;
-use crate::db::DbError;
+use crate::db::{DbError, FeedOf};
+use crate::domain::filter::parse_query;
+use crate::domain::schedule::Schedule;
 use crate::domain::slug::check_slug;
 use crate::ical::{feed, offer_entries, FeedContext};
 use crate::service;
 use crate::state::AppState;
 use crate::ui::locale::find_locale;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -20,6 +24,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/feeds/{lang}/offers/{file}", get(offer_feed))
         .route("/feeds/{lang}/quarters/{file}", get(quarter_feed))
+        .route("/feeds/{lang}/places/{file}", get(place_feed))
+        .route("/feeds/{lang}/organisations/{file}", get(organisation_feed))
 }
 
 /// Checks the locale and the `<slug>.ics` file name; `None` means 404.
@@ -75,12 +81,53 @@ async fn offer_feed(State(state): State<AppState>, Path((lang, file)): Path<(Str
     ics(slug, feed(&ctx, &entries))
 }
 
-async fn quarter_feed(State(state): State<AppState>, Path((lang, file)): Path<(String, String)>) -> Response {
+async fn quarter_feed(
+    State(state): State<AppState>,
+    Path((lang, file)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+) -> Response {
     let Some(slug) = parse(&lang, &file) else { return StatusCode::NOT_FOUND.into_response() };
-    let (quarter, offers, _) = match state.db.get_board_parts(&lang, slug).await {
-        Ok(parts) => parts,
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
+    let (filter, _) = parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let board = match service::board(&state.db, &state.calendar, &lang, slug, filter).await {
+        Ok(board) => board,
         Err(e) => return error(e),
     };
+    let offers = board.offers.into_iter().filter(|o| o.matches);
+    let offers = offers.map(|o| (o.slug, o.title, o.place_name, o.schedules)).collect::<Vec<_>>();
+    respond(&state, slug, &board.quarter.name, &offers).await
+}
+
+async fn place_feed(State(state): State<AppState>, Path((lang, file)): Path<(String, String)>) -> Response {
+    let Some(slug) = parse(&lang, &file) else { return StatusCode::NOT_FOUND.into_response() };
+    listed_feed(&state, &lang, slug, FeedOf::Place(slug)).await
+}
+
+async fn organisation_feed(
+    State(state): State<AppState>,
+    Path((lang, file)): Path<(String, String)>,
+) -> Response {
+    let Some(slug) = parse(&lang, &file) else { return StatusCode::NOT_FOUND.into_response() };
+    listed_feed(&state, &lang, slug, FeedOf::Organisation(slug)).await
+}
+
+async fn listed_feed(state: &AppState, lang: &str, slug: &str, of: FeedOf<'_>) -> Response {
+    let (name, offers) = match state.db.list_feed_offers(lang, of).await {
+        Ok(found) => found,
+        Err(e) => return error(e),
+    };
+    let offers = offers.into_iter().map(|o| (o.slug, o.title, o.place_name, o.schedules)).collect::<Vec<_>>();
+    respond(state, slug, &name, &offers).await
+}
+
+/// One feed of several offers: (slug, title, place, schedules) each.
+async fn respond(
+    state: &AppState,
+    file: &str,
+    name: &str,
+    offers: &[(String, String, String, Vec<Schedule>)],
+) -> Response {
     let today = local_now(state.calendar.tz).date();
     let cal = match service::holiday_calendar(&state.db, &state.calendar, today).await {
         Ok(c) => c,
@@ -88,16 +135,11 @@ async fn quarter_feed(State(state): State<AppState>, Path((lang, file)): Path<(S
     };
     let entries: Vec<_> = offers
         .iter()
-        .flat_map(|o| offer_entries(&o.slug, &o.title, None, &o.place_name, &o.schedules))
+        .flat_map(|(slug, title, place, schedules)| offer_entries(slug, title, None, place, schedules))
         .collect();
-    let ctx = FeedContext {
-        name: &quarter.name,
-        tz: state.calendar.tz,
-        cal: &cal,
-        window: window(today),
-        stamp: Utc::now(),
-    };
-    ics(slug, feed(&ctx, &entries))
+    let ctx =
+        FeedContext { name, tz: state.calendar.tz, cal: &cal, window: window(today), stamp: Utc::now() };
+    ics(file, feed(&ctx, &entries))
 }
 
 /// Exclusions are listed from two months back to two years ahead (within one bounded expansion).

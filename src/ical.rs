@@ -11,7 +11,7 @@ use crate::domain::schedule::rule::rule_dates;
 use crate::domain::schedule::{Nth, Occurrence, Rule, RuleEnd, Schedule, Status, Times};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
-use icalendar::{Calendar, CalendarComponent, Component, Event, EventLike, Property};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
 use std::collections::BTreeSet;
 
 /// One schedule to publish, with what the calendar entry says.
@@ -63,17 +63,17 @@ pub fn feed(ctx: &FeedContext<'_>, entries: &[FeedEntry<'_>]) -> String {
     calendar.name(ctx.name);
     calendar.append_property(Property::new("PRODID", "-//Quartiersboard//Angebote//DE"));
     calendar.timezone(ctx.tz.name());
-    if let Ok(vtimezone) =
-        vtimezone(ctx.tz, ctx.window.0.year() - 1, ctx.window.1.year() + 1).parse::<CalendarComponent>()
-    {
-        calendar.push(vtimezone);
-    }
     for entry in entries {
         for event in events(ctx, entry) {
             calendar.push(event);
         }
     }
-    calendar.done().to_string()
+    // The VTIMEZONE goes in as text: parsed into a component, the crate would give it (and its
+    // DAYLIGHT/STANDARD parts) a random UID and a DTSTAMP, which VTIMEZONE does not have.
+    let text = calendar.done().to_string();
+    let at = text.find("BEGIN:VEVENT").or_else(|| text.find("END:VCALENDAR")).unwrap_or(text.len());
+    let zone = vtimezone(ctx.tz, ctx.window.0.year() - 1, ctx.window.1.year() + 1);
+    format!("{}{zone}{}", &text[..at], &text[at..])
 }
 
 fn local(dt: NaiveDateTime) -> String {

@@ -164,3 +164,67 @@ async fn feed_over_http() {
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+/// Feeds of a place, an organisation and a filtered board hold exactly their published offers.
+#[tokio::test]
+async fn feeds_of_places_organisations_and_filters() {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use http_body_util::BodyExt;
+    use quartiersboard::domain::category::OfferStatus;
+    use std::collections::BTreeSet;
+    use tower::ServiceExt;
+    let t = common::sqlite_with_demo().await;
+    let conf = leptos::config::get_configuration(Some("Cargo.toml")).unwrap();
+    let app =
+        quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
+    let feed_slugs = |path: String| {
+        let app = app.clone();
+        async move {
+            let res = app.oneshot(Request::get(&path).body(Body::empty()).unwrap()).await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            let body =
+                String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+            assert!(
+                body.lines().filter(|l| l.starts_with("UID:")).all(|l| l.ends_with("@quartiersboard")),
+                "{body}"
+            );
+            body.lines()
+                .filter_map(|l| l.strip_prefix("UID:")?.strip_suffix("@quartiersboard"))
+                .map(|uid| uid.rsplit_once('-').unwrap().0.to_owned())
+                .collect::<BTreeSet<_>>()
+        }
+    };
+    let doc = t.db.export_document().await.unwrap();
+    let shown_since = t.db.freshness().hidden_before(chrono::Utc::now().date_naive());
+    let published = || {
+        doc.offers.iter().filter(|o| o.status == OfferStatus::Published && o.last_confirmed >= shown_since)
+    };
+    // Offers without dates ("by appointment") have no events.
+    let published = || published().filter(|o| !o.schedules.is_empty());
+    let at_place: BTreeSet<_> =
+        published().filter(|o| o.place == "quartiersbuero-welheim").map(|o| o.slug.clone()).collect();
+    assert!(!at_place.is_empty());
+    assert_eq!(feed_slugs("/feeds/de/places/quartiersbuero-welheim.ics".into()).await, at_place);
+    let org = &doc.offers[0].organisation;
+    let by_org: BTreeSet<_> =
+        published().filter(|o| &o.organisation == org).map(|o| o.slug.clone()).collect();
+    assert_eq!(feed_slugs(format!("/feeds/ru/organisations/{org}.ics")).await, by_org);
+
+    let (filter, _) = quartiersboard::domain::filter::parse_query([("age", "7"), ("day", "3")]);
+    let board =
+        quartiersboard::service::board(&t.db, &Default::default(), "de", "welheim", filter).await.unwrap();
+    let matching: BTreeSet<_> = board
+        .offers
+        .iter()
+        .filter(|o| o.matches && !o.schedules.is_empty())
+        .map(|o| o.slug.clone())
+        .collect();
+    assert!(matching.len() < board.offers.len());
+    assert_eq!(feed_slugs("/feeds/de/quarters/welheim.ics?age=7&day=3".into()).await, matching);
+
+    for path in ["/feeds/de/places/nirgendwo.ics", "/feeds/de/organisations/niemand.ics"] {
+        let res = app.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}

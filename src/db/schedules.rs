@@ -65,6 +65,10 @@ pub(super) enum Of<'a> {
     Quarter(&'a str),
     /// Schedules of one offer (by id).
     Offer(i64),
+    /// Schedules of the published offers at a place (their usual place, by slug).
+    Place(&'a str),
+    /// Schedules of the published offers of an organisation (by slug).
+    Organisation(&'a str),
 }
 
 impl Of<'_> {
@@ -77,6 +81,14 @@ impl Of<'_> {
                     WHERE q.slug = $1 AND o.status = 'published')"
             }
             Of::Offer(_) => "s.offer_id = $1",
+            Of::Place(_) => {
+                "s.offer_id IN (SELECT o.id FROM offers o JOIN places p ON p.id = o.place_id
+                    WHERE p.slug = $1 AND o.status = 'published')"
+            }
+            Of::Organisation(_) => {
+                "s.offer_id IN (SELECT o.id FROM offers o JOIN organisations g ON g.id = o.organisation_id
+                    WHERE g.slug = $1 AND o.status = 'published')"
+            }
         }
     }
 }
@@ -84,7 +96,7 @@ impl Of<'_> {
 macro_rules! bind_of {
     ($query:expr, $of:expr) => {
         match $of {
-            Of::Quarter(slug) => $query.bind(*slug),
+            Of::Quarter(slug) | Of::Place(slug) | Of::Organisation(slug) => $query.bind(*slug),
             Of::Offer(id) => $query.bind(*id),
         }
     };
