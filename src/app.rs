@@ -7,8 +7,8 @@ use crate::ui::pages::{
     PrivacyPage, ShortlistPage, StartPage, WeekPlanPage,
 };
 use crate::ui::staff::{
-    AccountPage, AuditPage, CoveragePage, DirectoryPage as StaffDirectoryPage, KiosksPage, LinkPage,
-    NewOfferPage, OfferEditPage, OrganisationEditPage, PlaceEditPage, PlanPage, PrintProductsPage,
+    AccountPage, AuditPage, CoveragePage, DirectoryPage as StaffDirectoryPage, ImportPage, KiosksPage,
+    LinkPage, NewOfferPage, OfferEditPage, OrganisationEditPage, PlaceEditPage, PlanPage, PrintProductsPage,
     QuarterEditPage, SignInPage, StaffOffersPage, TwoFactorPage, UsersPage,
 };
 use leptos::prelude::*;
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/kiosks") view=KiosksPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/coverage") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/print") view=PrintProductsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/import") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/coverage/:quarter") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/link/:token") view=LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/new") view=NewOfferPage ssr=SsrMode::Async/>

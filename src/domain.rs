@@ -16,6 +16,7 @@ pub mod holidays;
 pub mod kiosk;
 pub mod legal;
 pub mod offer;
+pub mod offer_csv;
 pub mod offer_form;
 pub mod organisation;
 pub mod organisation_form;

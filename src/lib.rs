@@ -47,6 +47,8 @@ pub mod language;
 #[cfg(feature = "ssr")]
 pub mod maintenance;
 #[cfg(feature = "ssr")]
+pub mod offer_csv;
+#[cfg(feature = "ssr")]
 pub mod ops;
 #[cfg(feature = "ssr")]
 pub mod page_cache;

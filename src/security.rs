@@ -11,15 +11,40 @@ use axum::response::{IntoResponse, Response};
 /// offer or an offer in every language, is far below).
 pub const BODY_LIMIT: usize = 256 * 1024;
 
-/// Middleware: a body sent without a declared length (streamed) is read up to the limit here,
-/// so an oversized one gets 413 rather than failing inside a server function. Declared lengths
-/// are checked by tower-http's `RequestBodyLimitLayer` before anything is read.
+/// The limit of the one upload, a spreadsheet of offers (`POST /<lang>/staff/import`): the
+/// file's own limit plus room for the form around it.
+pub const UPLOAD_LIMIT: usize = crate::editing::import::MAX_FILE + 64 * 1024;
+
+/// The limit for a request to `path`.
+pub fn body_limit(path: &str) -> usize {
+    let mut parts = path.trim_start_matches('/').split('/');
+    let upload = parts.next().is_some_and(|l| l.len() == 2)
+        && parts.next() == Some("staff")
+        && parts.next() == Some("import")
+        && parts.next().is_none();
+    if upload {
+        UPLOAD_LIMIT
+    } else {
+        BODY_LIMIT
+    }
+}
+
+/// Middleware: a declared length over the path's limit gets 413 before anything is read; a
+/// body sent without a declared length (streamed) is read up to the limit here, so an oversized
+/// one gets 413 rather than failing inside a server function. tower-http's
+/// `RequestBodyLimitLayer` holds every body to the largest limit (and to its declared length).
 pub async fn limit_streamed_body(req: Request, next: Next) -> Response {
-    if req.method().is_safe() || req.headers().contains_key(header::CONTENT_LENGTH) {
+    let limit = body_limit(req.uri().path());
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    if req.method().is_safe() || declared.is_some() {
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();
-    match axum::body::to_bytes(body, BODY_LIMIT).await {
+    match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await,
         Err(_) => axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response(),
     }

@@ -191,7 +191,11 @@ pub(super) async fn claim(
     Err(if exists.is_some() { DbError::Conflict } else { DbError::NotFound })
 }
 
-async fn ensure_slug_free(conn: &mut AnyConnection, slug: &str, except: Option<i64>) -> Result<(), DbError> {
+pub(super) async fn ensure_slug_free(
+    conn: &mut AnyConnection,
+    slug: &str,
+    except: Option<i64>,
+) -> Result<(), DbError> {
     let other: Option<i64> = sqlx::query_scalar("SELECT id FROM offers WHERE slug = $1")
         .bind(slug)
         .fetch_optional(&mut *conn)
@@ -203,7 +207,7 @@ async fn ensure_slug_free(conn: &mut AnyConnection, slug: &str, except: Option<i
 }
 
 /// The stored dates of texts that did not change; changed and new texts get today's.
-fn unchanged_text_dates(before: &StoredOffer, after: &OfferRecord) -> TextDates {
+pub(super) fn unchanged_text_dates(before: &StoredOffer, after: &OfferRecord) -> TextDates {
     let b = &before.record;
     let mut dates = TextDates::new();
     let german_same = b.title == after.title

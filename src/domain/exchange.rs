@@ -32,8 +32,9 @@ pub struct ExchangeDocument {
     pub offers: Vec<OfferRecord<IcalSchedule>>,
 }
 
-/// One schedule in iCalendar terms. DTSTART is the first day the rule applies (as in the staff
-/// form; RFC 5545 would also count it as an occurrence).
+/// One schedule in iCalendar terms. With a rule, DTSTART is the first day the rule applies (as in
+/// the staff form; RFC 5545 would also count it as an occurrence); without one, DTSTART and RDATE
+/// are the dates, as in RFC 5545.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IcalSchedule {
@@ -45,7 +46,7 @@ pub struct IcalSchedule {
     /// RRULE value (`FREQ=MONTHLY;BYDAY=1WE`); absent when the dates are listed in `rdate`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rrule: Option<String>,
-    /// With a rule: dates on top of it. Without: the dates it takes place.
+    /// With a rule: dates on top of it. Without: the dates after DTSTART's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rdate: Vec<NaiveDate>,
     /// Cancelled dates with the reason residents see.
@@ -191,10 +192,22 @@ pub fn to_ical(s: &ScheduleInput) -> IcalSchedule {
         None => (date.to_string(), None),
     };
     let rule = rrule::format_rrule(s);
-    let mut rdate =
-        if rule.is_some() { s.extra_dates.clone() } else { [&s.dates[..], &s.extra_dates[..]].concat() };
+    let mut rdate = if rule.is_some() {
+        s.extra_dates.clone()
+    } else {
+        // Listed dates as RFC 5545 has them: DTSTART is the first, RDATE the others.
+        let listed = s.dates.iter().filter(|d| s.start_date.is_none_or(|start| **d >= start));
+        listed.chain(&s.extra_dates).copied().collect()
+    };
     rdate.sort_unstable();
     rdate.dedup();
+    let dtstart = match (rule.is_none(), rdate.first().copied()) {
+        (true, Some(first)) => {
+            rdate.remove(0);
+            dtstart.replacen(&date.to_string(), &first.to_string(), 1)
+        }
+        _ => dtstart,
+    };
     let (cancelled, changed): (Vec<_>, Vec<_>) = s.exceptions.iter().partition(|e| e.cancelled.is_some());
     IcalSchedule {
         dtstart,
@@ -265,7 +278,9 @@ pub fn from_ical(s: &IcalSchedule) -> Result<ScheduleInput, (&'static str, Strin
         }
         None => {
             input.freq = "dates".into();
-            input.dates = s.rdate.clone();
+            input.dates = std::iter::once(date).chain(s.rdate.iter().copied()).collect();
+            input.dates.sort_unstable();
+            input.dates.dedup();
         }
     }
     let cancelled = s.exdate.iter().map(|c| ExceptionInput {

@@ -85,6 +85,7 @@ fn Nav(frame: StaffFrame) -> impl IntoView {
                     <li><a href=format!("/{lang}/staff/directory")>{t!(i18n, staff.nav_directory)}</a></li>
                     {coverage.then(|| view! { <li><a href=format!("/{lang}/staff/coverage")>{t!(i18n, coverage.nav)}</a></li> })}
                     <li><a href=format!("/{lang}/staff/print")>{t!(i18n, print.nav)}</a></li>
+                    <li><a href=format!("/{lang}/staff/import")>{t!(i18n, import.nav)}</a></li>
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/users")>{t!(i18n, staff.nav_users)}</a></li> })}
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/kiosks")>{t!(i18n, staff.nav_kiosks)}</a></li> })}
                     <li><a href=format!("/{lang}/staff/account")>{t!(i18n, staff.nav_account)}</a></li>

@@ -1,0 +1,106 @@
+//! `/<lang>/staff/import`: offers as a spreadsheet. Download the offers one may edit, change them
+//! (or add lines) in Excel or LibreOffice, upload: first checked ("only check" is ticked), every
+//! problem listed by line and column; saved only when nothing is wrong, all lines at once.
+
+use super::frame::StaffFrame;
+use super::labels::field_error;
+use crate::domain::offer_csv::{ImportReport, SCHEDULE_EXAMPLE};
+use crate::i18n::*;
+use crate::serverfns::offers::get_import_report;
+use crate::ui::locale::route_locale;
+use crate::ui::pages::NotFoundPage;
+use leptos::prelude::*;
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let Some(locale) = route_locale() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let i18n = use_i18n();
+    let lang = locale.as_str();
+    let data = OnceResource::new(get_import_report());
+    let report =
+        move || Suspend::new(async move { data.await.ok().flatten().map(|r| view! { <Report report=r/> }) });
+    view! {
+        <StaffFrame title=t_string!(i18n, import.title)>
+            <h1>{t!(i18n, import.title)}</h1>
+            <p>{t!(i18n, import.intro)}</p>
+            <p><a class="button secondary" href=format!("/{lang}/staff/offers.csv") download="">{t!(i18n, import.download)}</a></p>
+            <h2>{t!(i18n, import.format_title)}</h2>
+            <p>{t!(i18n, import.format)}</p>
+            <p>{t!(i18n, import.format_dates)} " " <code dir="ltr">{SCHEDULE_EXAMPLE}</code></p>
+            <form method="post" action=format!("/{lang}/staff/import") enctype="multipart/form-data" class="staff-form">
+                <p>
+                    <label for="import-file">{t!(i18n, import.file)}</label>
+                    <input id="import-file" type="file" name="file" accept=".csv,text/csv" required/>
+                </p>
+                <p><label class="check"><input type="checkbox" name="dry_run" checked/> " " {t!(i18n, import.dry_run)}</label></p>
+                <button type="submit" class="button">{t!(i18n, import.submit)}</button>
+            </form>
+            <Suspense fallback=|| ()>{report}</Suspense>
+        </StaffFrame>
+    }
+    .into_any()
+}
+
+/// The result of the last upload: what was (or would be) done, or every problem.
+#[component]
+fn Report(report: ImportReport) -> impl IntoView {
+    let i18n = use_i18n();
+    let counts = t_string!(
+        i18n,
+        import.counts,
+        lines = report.lines,
+        created = report.created.len(),
+        updated = report.updated.len(),
+        unchanged = report.unchanged
+    )
+    .to_string();
+    if report.problems.is_empty() {
+        let done =
+            if report.written { t_string!(i18n, import.written) } else { t_string!(i18n, import.checked_ok) };
+        return view! {
+            <section class="import-report" aria-labelledby="import-result">
+                <h2 id="import-result">{t!(i18n, import.result)}</h2>
+                <p class="notice ok" role="status">{done} " " {counts}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let more = (report.more_problems > 0)
+        .then(|| view! { <p>{t_string!(i18n, import.more, n = report.more_problems).to_string()}</p> });
+    let rows = report
+        .problems
+        .into_iter()
+        .map(|p| {
+            let line =
+                if p.line == 0 { t_string!(i18n, import.whole_file).to_owned() } else { p.line.to_string() };
+            let detail = p.issue.detail.map(|d| view! { " " <code dir="ltr">{d}</code> });
+            view! {
+                <tr>
+                    <td>{line}</td>
+                    <td>{p.issue.column}</td>
+                    <td>{field_error(i18n, &p.issue.reason)} {detail}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="import-report" aria-labelledby="import-result">
+            <h2 id="import-result">{t!(i18n, import.result)}</h2>
+            <p class="notice problem" role="alert">{t!(i18n, import.nothing_written)}</p>
+            <table class="staff-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, import.line)}</th>
+                        <th scope="col">{t!(i18n, import.column)}</th>
+                        <th scope="col">{t!(i18n, import.problem)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {more}
+        </section>
+    }
+    .into_any()
+}
