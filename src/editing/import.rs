@@ -109,7 +109,7 @@ async fn check(
         }
     };
     if rows.len() - 1 > MAX_ROWS {
-        return Ok(file("csv_too_many", Some(MAX_ROWS.to_string())));
+        return Ok(file("csv_row_limit", Some(MAX_ROWS.to_string())));
     }
     let today = crate::clock::local_now(settings.tz).date();
     let cal = crate::service::holiday_calendar(db, settings, today).await?;

@@ -60,7 +60,7 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
         "csv_forbidden" => t_string!(i18n, staff_errors.csv_forbidden),
         "csv_conflict" => t_string!(i18n, staff_errors.csv_conflict),
         "csv_encoding" => t_string!(i18n, staff_errors.csv_encoding),
-        "csv_too_many" => t_string!(i18n, staff_errors.csv_too_many),
+        "csv_row_limit" => t_string!(i18n, staff_errors.csv_row_limit),
         "csv_too_large" => t_string!(i18n, staff_errors.csv_too_large),
         "csv_unreadable" => t_string!(i18n, staff_errors.csv_unreadable),
         "csv_empty" => t_string!(i18n, staff_errors.csv_empty),
