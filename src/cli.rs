@@ -42,6 +42,23 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Take an organisation's own calendar (.ics): each event (UID) becomes an offer at PLACE —
+    /// new ones as drafts, ones imported before updated (title, description, dates).
+    ImportCalendar {
+        file: std::path::PathBuf,
+        /// Slug of the organisation whose calendar it is.
+        #[arg(long)]
+        organisation: String,
+        /// Slug of the place where its events take place.
+        #[arg(long)]
+        place: String,
+        /// Category of new offers (sport, culture, learning, counselling, meeting, health, family, holiday, language).
+        #[arg(long, default_value = "meeting")]
+        category: String,
+        /// Only check the calendar and report what would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Create the first administrator (or another one). The password is read from standard input.
     CreateAdmin {
         /// E-mail address to sign in with.
@@ -94,6 +111,9 @@ pub async fn run() -> ExitCode {
         Command::LoadDocument { file } => load_document(&file).await,
         Command::Export { file } => crate::transfer::export(&file).await,
         Command::Import { file, dry_run } => crate::transfer::import(&file, dry_run).await,
+        Command::ImportCalendar { file, organisation, place, category, dry_run } => {
+            crate::transfer::import_calendar(&file, &organisation, &place, &category, dry_run).await
+        }
         Command::ImportSchoolHolidays { file, region } => import_holidays(&file, region.as_deref()).await,
         Command::CreateAdmin { email, name } => create_admin(&email, &name).await,
         Command::CopyDatabase { from, to } => crate::maintenance::copy_database(from.as_deref(), &to).await,

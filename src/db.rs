@@ -35,7 +35,7 @@ pub use copy::TableDigest;
 pub use directory_edit::{StoredOrganisation, StoredPlace, StoredQuarter};
 pub use error::DbError;
 pub use feeds::{FeedOf, FeedOffer};
-pub use offer_import::OfferChange;
+pub use offer_import::{CalendarLink, OfferChange};
 pub use offer_records::StoredOffer;
 pub use submissions::Submission;
 pub use user_links::{LinkPurpose, UserLink};

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod board;
 #[macro_use]
 pub mod category;
+pub mod calendar_import;
 pub mod coverage;
 pub mod directory;
 pub mod document;

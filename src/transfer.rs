@@ -72,6 +72,36 @@ pub async fn import(file: &Path, dry_run: bool) -> Result<(), StartError> {
     Ok(())
 }
 
+/// Reads an organisation's calendar file and imports its events as offers (see
+/// `calendar_import`); prints what changed, or every problem.
+pub async fn import_calendar(
+    file: &Path,
+    organisation: &str,
+    place: &str,
+    category: &str,
+    dry_run: bool,
+) -> Result<(), StartError> {
+    let category = category.parse().map_err(|_| StartError::Import(format!("no category {category:?}")))?;
+    let ics = std::fs::read_to_string(file)
+        .map_err(|e| StartError::Import(format!("cannot read {}: {e}", file.display())))?;
+    let settings = crate::config::calendar_settings(
+        std::env::var("REGION").ok().as_deref(),
+        std::env::var("TIME_ZONE").ok().as_deref(),
+    )?;
+    let db = server::open_database().await?;
+    let report = crate::calendar_import::import(&db, &settings, &ics, organisation, place, category, dry_run)
+        .await
+        .map_err(|errors| StartError::Import(format!("nothing was written:\n  {}", errors.join("\n  "))))?;
+    println!(
+        "{} new, {} updated, {} unchanged{}",
+        report.created.len(),
+        report.updated.len(),
+        report.unchanged,
+        if dry_run { "; nothing was written (dry run)" } else { "" }
+    );
+    Ok(())
+}
+
 fn report(errors: Vec<DocumentError>) -> StartError {
     let lines: Vec<_> = errors.iter().map(|e| format!("\n  {e}")).collect();
     StartError::Import(format!("nothing was written:{}", lines.concat()))

@@ -90,7 +90,10 @@ async fn coordinator_edits_in_a_spreadsheet(kind: Kind) {
     );
 
     let page = upload(&mut c, "de", &write(&table, b';'), true).await;
-    assert!(page.contains(&format!("{offers} Zeilen: 0 neu, 0 geändert, {offers} unverändert.")), "{page}");
+    assert!(
+        page.contains(&format!("Zeilen: {offers} – neu: 0, geändert: 0, unverändert: {offers}.")),
+        "{page}"
+    );
     assert!(page.contains("Geprüft, keine Fehler."));
 
     let slug = table[1][col("Kennung")].clone();
@@ -128,7 +131,7 @@ async fn coordinator_edits_in_a_spreadsheet(kind: Kind) {
     let page = upload(&mut c, "de", &write(&table, b';'), false).await;
     assert!(page.contains("Gespeichert."), "{page}");
     assert!(
-        page.contains(&format!("{} Zeilen: 1 neu, 1 geändert, {} unverändert.", offers + 1, offers - 1)),
+        page.contains(&format!("Zeilen: {} – neu: 1, geändert: 1, unverändert: {}.", offers + 1, offers - 1)),
         "{page}"
     );
     let id = t.db.get_offer_id(&slug).await.unwrap();
@@ -173,6 +176,10 @@ async fn editors_and_files(kind: Kind) {
     let latin1: Vec<u8> = "Kennung;Titel\nkaese;K\u{e4}se".chars().map(|c| c as u32 as u8).collect();
     let page = upload(&mut editor, "de", &latin1, true).await;
     assert!(page.contains("nicht in UTF-8 gespeichert"), "{page}");
+    // Quoted cells and CRLF line ends, as spreadsheets write them: the line is still named right.
+    let crlf = "\"Kennung\";\"Titel\";\"Kostenlos\"\r\n\"neu-crlf\";\"Neu\";\"vielleicht\"\r\n";
+    let page = upload(&mut editor, "de", crlf.as_bytes(), true).await;
+    assert!(page.contains("<td>2</td><td>Kostenlos</td>"), "{page}");
     let mut guest = Client::new(&app);
     assert_eq!(guest.get("/de/staff/offers.csv").await.status, StatusCode::UNAUTHORIZED);
 }

@@ -38,6 +38,7 @@ pub const TABLES: &[(&str, &str, &str)] = &[
     ("offer_audiences", "offer_id, audience", "offer_id, audience"),
     ("offer_languages", "offer_id, language", "offer_id, language"),
     ("offer_slug_history", "old_slug, offer_id", "old_slug"),
+    ("offer_calendar_events", "organisation_id, uid, offer_id", "organisation_id, uid"),
     (
         "schedules",
         "id, offer_id, place_id, start_date, start_time, end_time, freq, every, weekdays, nth, weekday, month_day, \

@@ -85,14 +85,15 @@ async fn check(
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         match record {
             Ok(r) => rows.push((
-                r.position().map_or(0, |p| p.line()),
+                r.position().map_or(0, |p| lines.at(p.byte())),
                 r.iter().map(str::to_owned).collect::<Vec<_>>(),
             )),
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.at(p.byte()));
                 let mut report = ImportReport::default();
                 report.problem(line, CellIssue::new("", "csv_unreadable", Some(e.to_string())));
                 return Ok(Checked { report, changes: vec![] });
@@ -147,6 +148,30 @@ async fn check(
         }
     }
     Ok(checked)
+}
+
+/// Line numbers from byte offsets, as spreadsheets count them (the csv crate's own count, and its
+/// offset, are one short after a quoted field with CRLF line ends). Offsets must not go backwards.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text: text.as_bytes(), byte: 0, line: 1 }
+    }
+
+    fn at(&mut self, byte: u64) -> u64 {
+        // Inclusive: after quoted fields the crate reports the record as starting on the line end.
+        let to = usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1).min(self.text.len());
+        if to > self.byte {
+            self.line += self.text[self.byte..to].iter().filter(|b| **b == b'\n').count() as u64;
+            self.byte = to;
+        }
+        self.line
+    }
 }
 
 /// One line: `Ok(None)` when it changes nothing, the change when it is right and allowed.
