@@ -230,3 +230,30 @@ pub async fn import(
     }
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// TZID, UTC and all-day values land on the local date and time.
+    #[test]
+    fn reads_times_in_any_zone() {
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:A\r\nDTSTART;TZID=America/New_York:20270106T090000\r\n\
+            DURATION:PT1H\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nSUMMARY:B\r\nDTSTART;VALUE=DATE:20270107\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let events = read_events(ics, chrono_tz::Europe::Berlin).unwrap();
+        let at = |h, m| NaiveDate::from_ymd_opt(2027, 1, 6).unwrap().and_hms_opt(h, m, 0).unwrap();
+        assert_eq!(events[0].when, When::Timed { start: at(15, 0), minutes: 60 });
+        assert_eq!(events[1].when, When::AllDay(NaiveDate::from_ymd_opt(2027, 1, 7).unwrap()));
+    }
+
+    proptest! {
+        /// Any text as a calendar, and any lines inside an event: an answer, never a panic.
+        #[test]
+        fn any_text_is_answered(text in ".{0,300}", lines in proptest::collection::vec("[A-Z;=:0-9TZ/-]{0,40}", 0..8)) {
+            let _ = read_events(&text, chrono_tz::Europe::Berlin);
+            let ics = format!("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n{}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", lines.join("\r\n"));
+            let _ = read_events(&ics, chrono_tz::Europe::Berlin);
+        }
+    }
+}

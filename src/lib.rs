@@ -41,6 +41,8 @@ pub mod holiday_import;
 #[cfg(feature = "ssr")]
 pub mod ical;
 #[cfg(feature = "ssr")]
+pub mod import_jobs;
+#[cfg(feature = "ssr")]
 pub mod jsonld;
 #[cfg(feature = "ssr")]
 pub mod kiosk;

@@ -9,6 +9,8 @@ use crate::domain::offer_csv::{row_of, ImportReport, COLUMNS};
 use crate::domain::offer_form::OfferForm;
 use crate::domain::policy::Action;
 use crate::domain::spreadsheet::separators;
+use crate::editing::import::{count_lines, import_offers};
+use crate::import_jobs::BACKGROUND_LINES;
 use crate::state::AppState;
 use crate::ui::locale::find_locale;
 use axum::extract::{Multipart, Path, State};
@@ -20,6 +22,9 @@ use leptos_i18n::Locale as _;
 
 /// The session key of the last import's report.
 pub const REPORT_KEY: &str = "import:report";
+
+/// The session key of an import running in the background: its job id and start (Unix seconds).
+pub const JOB_KEY: &str = "import:job";
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/{lang}/staff/offers.csv", get(download)).route("/{lang}/staff/import", post(upload))
@@ -106,15 +111,40 @@ async fn upload(
             Err(e) => return (e.status(), e.body_text()).into_response(),
         }
     }
-    let report = if bytes.is_empty() {
-        ImportReport::file_problem("csv_empty", None)
-    } else {
-        match crate::editing::import::import_offers(&state.db, &state.calendar, &staff, &bytes, dry_run).await
-        {
+    let session = staff.auth.session.clone();
+    let _ = session.remove::<ImportReport>(REPORT_KEY).await;
+    if bytes.is_empty() || count_lines(&bytes) <= BACKGROUND_LINES {
+        let report = if bytes.is_empty() {
+            ImportReport::file_problem("csv_empty", None)
+        } else {
+            match import_offers(&state.db, &state.calendar, &staff, &bytes, dry_run, &mut |_, _| {}).await {
+                Ok(r) => r,
+                Err(e) => return refused(e),
+            }
+        };
+        let _ = session.insert(REPORT_KEY, &report).await;
+        return Redirect::to(&format!("/{lang}/staff/import")).into_response();
+    }
+    // A large file: checked (and maybe written) in the background; the page shows how far it got.
+    let job = crate::auth::tokens::random_token();
+    let _ = session.insert(JOB_KEY, (&job, chrono::Utc::now().timestamp())).await;
+    state.imports.start(&job);
+    let (db, settings, imports) = (state.db.clone(), state.calendar.clone(), state.imports.clone());
+    tokio::spawn(async move {
+        let mut progress = |done, total| imports.progress(&job, done, total);
+        let report = match import_offers(&db, &settings, &staff, &bytes, dry_run, &mut progress).await {
             Ok(r) => r,
-            Err(e) => return refused(e),
+            Err(e) => {
+                tracing::error!(error = %e, "spreadsheet import failed");
+                ImportReport::file_problem("csv_failed", None)
+            }
+        };
+        let _ = session.insert(REPORT_KEY, &report).await;
+        let _ = session.remove::<(String, i64)>(JOB_KEY).await;
+        if let Err(e) = session.save().await {
+            tracing::error!(error = %e, "the import report could not be kept");
         }
-    };
-    let _ = staff.auth.session.insert(REPORT_KEY, &report).await;
+        imports.finish(&job);
+    });
     Redirect::to(&format!("/{lang}/staff/import")).into_response()
 }

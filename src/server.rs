@@ -83,6 +83,7 @@ pub async fn router(
         security: security.clone(),
         legal,
         front_version,
+        imports: Default::default(),
     };
     let routes = route_list();
     let context_state = state.clone();

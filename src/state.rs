@@ -24,6 +24,8 @@ pub struct AppState {
     pub legal: crate::ui::Legal,
     /// Fingerprint of the deployed front end (kiosk screens reload when it changes).
     pub front_version: crate::kiosk::FrontVersion,
+    /// Spreadsheet imports running in the background in this process.
+    pub imports: std::sync::Arc<crate::import_jobs::ImportJobs>,
 }
 
 impl AppState {
@@ -37,5 +39,6 @@ impl AppState {
         provide_context(self.security.clone());
         provide_context(self.legal.clone());
         provide_context(self.front_version.clone());
+        provide_context(self.imports.clone());
     }
 }

@@ -15,6 +15,17 @@ use quartiersboard::domain::category::OfferStatus;
 use serde_json::Value;
 use tower::ServiceExt;
 
+/// The official compiled HSDS 3 service schema, from the `shared/hsds` folder beside the clone
+/// (`HSDS_DIR` names another place). Missing, the test fails: it never passes without checking.
+fn hsds_schema() -> std::path::PathBuf {
+    let dir = std::env::var_os("HSDS_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/hsds"));
+    let file = dir.join("compiled/service_with_definitions.json");
+    assert!(file.exists(), "the HSDS 3 schemas are expected at {} (set HSDS_DIR)", dir.display());
+    file
+}
+
 async fn app(t: &common::TestDb) -> axum::Router {
     let conf = get_configuration(Some("Cargo.toml")).unwrap();
     quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap()
@@ -126,11 +137,7 @@ async fn hsds_export_is_valid(kind: Kind) {
     assert_eq!(r.status, StatusCode::OK);
     let services = r.json();
     let services = services.as_array().unwrap();
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string("../shared/hsds/compiled/service_with_definitions.json")
-            .expect("the HSDS schemas in ../shared/hsds"),
-    )
-    .unwrap();
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(hsds_schema()).unwrap()).unwrap();
     let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
     for s in services {
         let problems: Vec<String> =

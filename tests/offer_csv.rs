@@ -184,4 +184,63 @@ async fn editors_and_files(kind: Kind) {
     assert_eq!(guest.get("/de/staff/offers.csv").await.status, StatusCode::UNAUTHORIZED);
 }
 
-on_both!(coordinator_edits_in_a_spreadsheet, editors_and_files);
+/// A file with more lines than run at once is checked and written in the background; the page
+/// says it is running (with how far it got) until the report is there.
+async fn large_file_in_the_background(kind: Kind) {
+    let t = common::with_demo(kind).await;
+    seed_staff(&t.db).await;
+    let app = app(&t).await;
+    let mut c = Client::new(&app);
+    c.sign_in(COORDINATOR_X).await;
+    let mut table = lines(&c.get("/de/staff/offers.csv").await.body);
+    let template = table[1].clone();
+    let extra = quartiersboard::import_jobs::BACKGROUND_LINES + 50;
+    for i in 0..extra {
+        let mut l = template.clone();
+        l[col("Kennung")] = format!("viele-zeilen-{i}");
+        l[col("Version")] = String::new();
+        table.push(l);
+    }
+    let mut page = upload(&mut c, "de", &write(&table, b';'), false).await;
+    // Functional, not timed: look again (as the page's link does) until the report is there.
+    for _ in 0..600 {
+        if !page.contains("Die Datei wird geprüft.") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        page = c.get("/de/staff/import").await.body.replace("<!>", "");
+    }
+    assert!(page.contains("Gespeichert."), "{page}");
+    assert!(page.contains(&format!("neu: {extra},")), "{page}");
+    assert!(t.db.get_offer_id(&format!("viele-zeilen-{}", extra - 1)).await.is_ok());
+}
+
+/// Random bytes as the file, and random cells under real headers: always a report, never a
+/// server error, nothing written.
+#[tokio::test]
+async fn any_file_gets_a_report() {
+    use rand::{Rng, SeedableRng};
+    let t = common::sqlite_with_demo().await;
+    seed_staff(&t.db).await;
+    let app = app(&t).await;
+    let mut c = Client::new(&app);
+    c.sign_in(ADMIN).await;
+    let before = t.db.list_offer_slugs().await.unwrap().len();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(27);
+    let header = COLUMNS.iter().map(|(h, _)| *h).collect::<Vec<_>>().join(";");
+    let alphabet: Vec<char> = "ab;,\"\n\r=+-'äöü0123456789 TZ:FREQ".chars().collect();
+    for round in 0..40 {
+        let file: Vec<u8> = if round % 2 == 0 {
+            (0..rng.gen_range(0..400)).map(|_| rng.gen::<u8>()).collect()
+        } else {
+            let body: String =
+                (0..rng.gen_range(0..600)).map(|_| alphabet[rng.gen_range(0..alphabet.len())]).collect();
+            format!("{header}\n{body}").into_bytes()
+        };
+        let page = upload(&mut c, "de", &file, false).await;
+        assert!(page.contains("Ergebnis"), "round {round}: {page}");
+    }
+    assert_eq!(t.db.list_offer_slugs().await.unwrap().len(), before);
+}
+
+on_both!(coordinator_edits_in_a_spreadsheet, editors_and_files, large_file_in_the_background);

@@ -24,9 +24,10 @@ pub async fn import_offers(
     staff: &Staff,
     bytes: &[u8],
     dry_run: bool,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<ImportReport, AppError> {
     let actor = staff.actor()?.clone();
-    let mut report = check(db, settings, staff, bytes).await?;
+    let mut report = check(db, settings, staff, bytes, progress).await?;
     report.dry_run = dry_run;
     if dry_run || !report.problems.is_empty() {
         return Ok(report.report);
@@ -60,11 +61,17 @@ impl std::ops::DerefMut for Checked {
     }
 }
 
+/// How many lines a file has (a cheap count, to decide whether it runs in the background).
+pub fn count_lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b == b'\n').count()
+}
+
 async fn check(
     db: &Db,
     settings: &CalendarSettings,
     staff: &Staff,
     bytes: &[u8],
+    progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<Checked, AppError> {
     let file = |reason: &str, detail: Option<String>| Checked {
         report: ImportReport::file_problem(reason, detail),
@@ -119,7 +126,9 @@ async fn check(
         crate::domain::offer_csv::COLUMNS.iter().position(|(h, _)| *h == "Kennung").expect("a column");
     let mut checked = Checked { report: ImportReport::default(), changes: vec![] };
     let mut seen = HashSet::new();
-    for (line, cells) in rows.iter().skip(1) {
+    let total = rows.len() - 1;
+    for (done, (line, cells)) in rows.iter().skip(1).enumerate() {
+        progress(done, total);
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }

@@ -4,7 +4,7 @@
 
 use super::frame::StaffFrame;
 use super::labels::field_error;
-use crate::domain::offer_csv::{ImportReport, SCHEDULE_EXAMPLE};
+use crate::domain::offer_csv::{ImportReport, ImportState, SCHEDULE_EXAMPLE};
 use crate::i18n::*;
 use crate::serverfns::offers::get_import_report;
 use crate::ui::locale::route_locale;
@@ -19,8 +19,7 @@ pub fn ImportPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = locale.as_str();
     let data = OnceResource::new(get_import_report());
-    let report =
-        move || Suspend::new(async move { data.await.ok().flatten().map(|r| view! { <Report report=r/> }) });
+    let report = move || Suspend::new(async move { data.await.ok().map(|state| view! { <State state/> }) });
     view! {
         <StaffFrame title=t_string!(i18n, import.title)>
             <h1>{t!(i18n, import.title)}</h1>
@@ -41,6 +40,35 @@ pub fn ImportPage() -> impl IntoView {
         </StaffFrame>
     }
     .into_any()
+}
+
+/// A large file still being checked (with a link to look again), a lost one, or the report.
+#[component]
+fn State(state: ImportState) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.get_locale_untracked().as_str();
+    if let Some((done, total)) = state.running {
+        let progress = (total > 0).then(|| {
+            let text = t_string!(i18n, import.progress, done = done, total = total).to_string();
+            view! {
+                <p><progress max=total value=done aria-label=text.clone()></progress> " " {text.clone()}</p>
+            }
+        });
+        return view! {
+            <section class="import-report" aria-labelledby="import-result">
+                <h2 id="import-result">{t!(i18n, import.result)}</h2>
+                <p class="notice" role="status">{t!(i18n, import.running)}</p>
+                {progress}
+                <p><a class="button secondary" href=format!("/{lang}/staff/import")>{t!(i18n, import.look_again)}</a></p>
+            </section>
+        }
+        .into_any();
+    }
+    if state.lost {
+        return view! { <p class="notice problem" role="alert">{field_error(i18n, "csv_failed")}</p> }
+            .into_any();
+    }
+    state.report.map(|report| view! { <Report report/> }).into_any()
 }
 
 /// The result of the last upload: what was (or would be) done, or every problem.

@@ -65,6 +65,7 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
         "csv_unreadable" => t_string!(i18n, staff_errors.csv_unreadable),
         "csv_empty" => t_string!(i18n, staff_errors.csv_empty),
         "csv_twice" => t_string!(i18n, staff_errors.csv_twice),
+        "csv_failed" => t_string!(i18n, staff_errors.csv_failed),
         other => crate::ui::labels::schedule_error(i18n, other),
     }
 }
