@@ -13,6 +13,36 @@ use chrono_tz::Tz;
 use icalendar::parser::{read_calendar, unfold, Component, Property};
 use std::collections::{BTreeMap, HashSet};
 
+/// The largest calendar read (bytes), from a file or an address.
+pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The calendar at `source`: an `https://` or `http://` address (fetched with a 30-second limit,
+/// redirects followed) or a file.
+pub async fn read_source(source: &str) -> Result<String, String> {
+    if source.starts_with("https://") || source.starts_with("http://") {
+        let url = source.to_owned();
+        return tokio::task::spawn_blocking(move || fetch(&url)).await.map_err(|e| e.to_string())?;
+    }
+    let path = std::path::Path::new(source);
+    let size = std::fs::metadata(path).map_err(|e| format!("cannot read {source}: {e}"))?.len();
+    if size > MAX_BYTES {
+        return Err(format!("{source} is larger than {} MB", MAX_BYTES >> 20));
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {source}: {e}"))
+}
+
+fn fetch(url: &str) -> Result<String, String> {
+    let agent: ureq::Agent =
+        ureq::Agent::config_builder().timeout_global(Some(std::time::Duration::from_secs(30))).build().into();
+    let mut response = agent.get(url).call().map_err(|e| format!("cannot fetch {url}: {e}"))?;
+    response
+        .body_mut()
+        .with_config()
+        .limit(MAX_BYTES)
+        .read_to_string()
+        .map_err(|e| format!("cannot read {url}: {e}"))
+}
+
 /// What an import did (or would do).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CalendarReport {

@@ -45,7 +45,8 @@ enum Command {
     /// Take an organisation's own calendar (.ics): each event (UID) becomes an offer at PLACE —
     /// new ones as drafts, ones imported before updated (title, description, dates).
     ImportCalendar {
-        file: std::path::PathBuf,
+        /// The .ics file, or its `https://` address (run this from a timer to keep offers current).
+        source: String,
         /// Slug of the organisation whose calendar it is.
         #[arg(long)]
         organisation: String,
@@ -111,8 +112,8 @@ pub async fn run() -> ExitCode {
         Command::LoadDocument { file } => load_document(&file).await,
         Command::Export { file } => crate::transfer::export(&file).await,
         Command::Import { file, dry_run } => crate::transfer::import(&file, dry_run).await,
-        Command::ImportCalendar { file, organisation, place, category, dry_run } => {
-            crate::transfer::import_calendar(&file, &organisation, &place, &category, dry_run).await
+        Command::ImportCalendar { source, organisation, place, category, dry_run } => {
+            crate::transfer::import_calendar(&source, &organisation, &place, &category, dry_run).await
         }
         Command::ImportSchoolHolidays { file, region } => import_holidays(&file, region.as_deref()).await,
         Command::CreateAdmin { email, name } => create_admin(&email, &name).await,

@@ -75,15 +75,14 @@ pub async fn import(file: &Path, dry_run: bool) -> Result<(), StartError> {
 /// Reads an organisation's calendar file and imports its events as offers (see
 /// `calendar_import`); prints what changed, or every problem.
 pub async fn import_calendar(
-    file: &Path,
+    source: &str,
     organisation: &str,
     place: &str,
     category: &str,
     dry_run: bool,
 ) -> Result<(), StartError> {
     let category = category.parse().map_err(|_| StartError::Import(format!("no category {category:?}")))?;
-    let ics = std::fs::read_to_string(file)
-        .map_err(|e| StartError::Import(format!("cannot read {}: {e}", file.display())))?;
+    let ics = crate::calendar_import::read_source(source).await.map_err(StartError::Import)?;
     let settings = crate::config::calendar_settings(
         std::env::var("REGION").ok().as_deref(),
         std::env::var("TIME_ZONE").ok().as_deref(),

@@ -286,3 +286,70 @@ fn export_then_import() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("line 2, column"), "{}", stderr(&out));
 }
+
+/// `import-calendar` takes an organisation's calendar from its address: each event an offer
+/// (drafts); a dry run writes nothing; an address that does not answer is named.
+#[test]
+fn import_calendar_from_an_address() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let env = [("DATA_DIR", data.to_str().unwrap())];
+    assert!(run(&["seed-demo"], &env).status.success());
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\nBEGIN:VEVENT\r\nUID:lauftreff@tv.example\r\n\
+        SUMMARY:Lauftreff für Familien\r\nDTSTART;TZID=Europe/Berlin:20270109T100000\r\nDURATION:PT1H\r\n\
+        RRULE:FREQ=WEEKLY;BYDAY=SA\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}/verein.ics", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        for _ in 0..2 {
+            let (mut s, _) = listener.accept().unwrap();
+            let mut request = [0u8; 4096];
+            let _ = s.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/calendar\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                ics.len()
+            );
+            s.write_all(head.as_bytes()).unwrap();
+            s.write_all(ics.as_bytes()).unwrap();
+        }
+    });
+    let args = |extra: &'static [&'static str]| {
+        let mut a = vec![
+            "import-calendar",
+            address.as_str(),
+            "--organisation",
+            "tv-welheim",
+            "--place",
+            "sportplatz-welheim",
+            "--category",
+            "sport",
+        ];
+        a.extend_from_slice(extra);
+        a.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let call = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_quartiersboard"));
+        cmd.args(&a)
+            .env("DATA_DIR", data.to_str().unwrap())
+            .env("RUST_LOG", "warn")
+            .env_remove("DATABASE_URL");
+        for proxy in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"] {
+            cmd.env_remove(proxy);
+        }
+        cmd.output().unwrap()
+    };
+    let dry = call(args(&["--dry-run"]));
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        String::from_utf8_lossy(&dry.stdout).contains("1 new, 0 updated, 0 unchanged; nothing was written")
+    );
+    let done = call(args(&[]));
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(String::from_utf8_lossy(&done.stdout).starts_with("1 new"));
+    server.join().unwrap();
+    let gone = call(args(&[]));
+    assert_eq!(gone.status.code(), Some(1));
+    assert!(stderr(&gone).contains("cannot fetch"), "{}", stderr(&gone));
+}

@@ -218,43 +218,7 @@ pub async fn directory(
         async {
             let q = Query::parse(raw)?;
             let d = state.db.get_directory(&q.locale, slug(&quarter)?).await.map_err(failed)?;
-            let slugs = |offers: &[crate::domain::directory::OfferLink]| {
-                offers.iter().map(|o| o.slug.clone()).collect()
-            };
-            let places = d.places.iter().map(|e| {
-                let p = &e.place;
-                ApiPlace {
-                    slug: p.slug.clone(),
-                    name: p.name.clone(),
-                    street: p.address.street.clone(),
-                    postcode: p.address.postcode.clone(),
-                    city: p.address.city.clone(),
-                    lat: p.coordinates.map(|c| c.lat),
-                    lon: p.coordinates.map(|c| c.lon),
-                    step_free: p.access.step_free,
-                    accessible_toilet: p.access.accessible_toilet,
-                    opening_hours: p.opening_hours.clone(),
-                    offers: slugs(&e.offers),
-                }
-            });
-            let organisations = d.organisations.iter().map(|e| {
-                let o = &e.organisation;
-                ApiOrganisation {
-                    slug: o.slug.clone(),
-                    name: o.name.clone(),
-                    kind: o.kind.code().to_owned(),
-                    phone: o.phone.clone(),
-                    email: o.email.clone(),
-                    website: o.website.clone(),
-                    description: o.description.clone(),
-                    offers: slugs(&e.offers),
-                }
-            });
-            Ok(ApiDirectory {
-                quarter: d.quarter_slug.clone(),
-                places: places.collect(),
-                organisations: organisations.collect(),
-            })
+            Ok(ApiDirectory::new(d))
         }
         .await,
     )

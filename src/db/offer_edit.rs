@@ -21,12 +21,8 @@ impl Db {
     /// Creates an offer from a checked record; returns its id. `Duplicate` when the slug is taken.
     pub async fn create_offer(&self, record: &OfferRecord, by: Option<&Actor>) -> Result<i64, DbError> {
         let mut tx = self.begin_write().await?;
-        ensure_slug_free(&mut tx, &record.slug, None).await?;
         let ids = Ids::load(&mut tx).await?;
-        let id = insert_offer(&mut tx, record, &ids).await?;
-        let change =
-            Change { entity: Entity::Offer, id, action: "create", before: None, after: json(record) };
-        insert_audit(&mut tx, by, change).await?;
+        let id = create_in(&mut tx, record, &ids, by, "create").await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -41,21 +37,8 @@ impl Db {
         action: &str,
     ) -> Result<i64, DbError> {
         let mut tx = self.begin_write().await?;
-        claim_version(&mut tx, before.id, before.version).await?;
-        ensure_slug_free(&mut tx, &record.slug, Some(before.id)).await?;
-        let mut record = record.clone();
-        record.status = before.record.status;
-        record.last_confirmed = before.record.last_confirmed;
         let ids = Ids::load(&mut tx).await?;
-        replace_offer(&mut tx, before.id, &record, &ids, &unchanged_text_dates(before, &record)).await?;
-        let change = Change {
-            entity: Entity::Offer,
-            id: before.id,
-            action,
-            before: json(&before.record),
-            after: json(&record),
-        };
-        insert_audit(&mut tx, by, change).await?;
+        update_in(&mut tx, before, record, &ids, by, action).await?;
         tx.commit().await?;
         Ok(before.version + 1)
     }
@@ -161,6 +144,48 @@ impl Db {
     }
 }
 
+/// Inserts a new offer with its audit entry inside the caller's transaction; `Duplicate` when the
+/// slug is taken.
+pub(super) async fn create_in(
+    conn: &mut AnyConnection,
+    record: &OfferRecord,
+    ids: &Ids,
+    by: Option<&Actor>,
+    action: &str,
+) -> Result<i64, DbError> {
+    ensure_slug_free(conn, &record.slug, None).await?;
+    let id = insert_offer(conn, record, ids).await?;
+    insert_audit(conn, by, Change { entity: Entity::Offer, id, action, before: None, after: json(record) })
+        .await?;
+    Ok(id)
+}
+
+/// Saves `record` over `before` with its audit entry inside the caller's transaction: `Conflict`
+/// when someone saved in between; status and last-confirmed date stay as stored.
+pub(super) async fn update_in(
+    conn: &mut AnyConnection,
+    before: &StoredOffer,
+    record: &OfferRecord,
+    ids: &Ids,
+    by: Option<&Actor>,
+    action: &str,
+) -> Result<(), DbError> {
+    claim_version(conn, before.id, before.version).await?;
+    ensure_slug_free(conn, &record.slug, Some(before.id)).await?;
+    let mut record = record.clone();
+    record.status = before.record.status;
+    record.last_confirmed = before.record.last_confirmed;
+    replace_offer(conn, before.id, &record, ids, &unchanged_text_dates(before, &record)).await?;
+    let change = Change {
+        entity: Entity::Offer,
+        id: before.id,
+        action,
+        before: json(&before.record),
+        after: json(&record),
+    };
+    insert_audit(conn, by, change).await
+}
+
 /// Takes the next version of an offer if it is still at `version` (see [`claim`]).
 pub(super) async fn claim_version(conn: &mut AnyConnection, id: i64, version: i64) -> Result<(), DbError> {
     claim(conn, "offers", id, version).await
@@ -191,11 +216,7 @@ pub(super) async fn claim(
     Err(if exists.is_some() { DbError::Conflict } else { DbError::NotFound })
 }
 
-pub(super) async fn ensure_slug_free(
-    conn: &mut AnyConnection,
-    slug: &str,
-    except: Option<i64>,
-) -> Result<(), DbError> {
+async fn ensure_slug_free(conn: &mut AnyConnection, slug: &str, except: Option<i64>) -> Result<(), DbError> {
     let other: Option<i64> = sqlx::query_scalar("SELECT id FROM offers WHERE slug = $1")
         .bind(slug)
         .fetch_optional(&mut *conn)
@@ -207,7 +228,7 @@ pub(super) async fn ensure_slug_free(
 }
 
 /// The stored dates of texts that did not change; changed and new texts get today's.
-pub(super) fn unchanged_text_dates(before: &StoredOffer, after: &OfferRecord) -> TextDates {
+fn unchanged_text_dates(before: &StoredOffer, after: &OfferRecord) -> TextDates {
     let b = &before.record;
     let mut dates = TextDates::new();
     let german_same = b.title == after.title

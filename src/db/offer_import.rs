@@ -1,12 +1,10 @@
 //! Writing the offers of a spreadsheet import: every line in one transaction, each with its
 //! audit entry, so a file goes in completely or not at all.
 
-use super::audit::{insert_audit, Change};
-use super::offer_edit::{claim_version, ensure_slug_free, json, unchanged_text_dates};
+use super::offer_edit::{create_in, update_in};
 use super::offer_records::StoredOffer;
-use super::offer_rows::{insert_offer, replace_offer, Ids};
+use super::offer_rows::Ids;
 use super::{Db, DbError};
-use crate::domain::audit::Entity;
 use crate::domain::document::OfferRecord;
 use crate::domain::staff::Actor;
 
@@ -42,41 +40,20 @@ impl Db {
         for (change, link) in changes {
             match change {
                 OfferChange::Create(record) => {
-                    ensure_slug_free(&mut tx, &record.slug, None).await?;
-                    let id = insert_offer(&mut tx, record, &ids).await?;
+                    let id = create_in(&mut tx, record, &ids, by, "import").await?;
                     if let Some((organisation, uid)) = link {
-                        sqlx::query("INSERT INTO offer_calendar_events (organisation_id, uid, offer_id) VALUES ($1, $2, $3)")
-                            .bind(organisation)
-                            .bind(uid)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
+                        sqlx::query(
+                            "INSERT INTO offer_calendar_events (organisation_id, uid, offer_id) VALUES ($1, $2, $3)",
+                        )
+                        .bind(organisation)
+                        .bind(uid)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
                     }
-                    let entry = Change {
-                        entity: Entity::Offer,
-                        id,
-                        action: "import",
-                        before: None,
-                        after: json(record),
-                    };
-                    insert_audit(&mut tx, by, entry).await?;
                 }
                 OfferChange::Update(before, record) => {
-                    claim_version(&mut tx, before.id, before.version).await?;
-                    ensure_slug_free(&mut tx, &record.slug, Some(before.id)).await?;
-                    let mut record = record.clone();
-                    record.status = before.record.status;
-                    record.last_confirmed = before.record.last_confirmed;
-                    replace_offer(&mut tx, before.id, &record, &ids, &unchanged_text_dates(before, &record))
-                        .await?;
-                    let entry = Change {
-                        entity: Entity::Offer,
-                        id: before.id,
-                        action: "import",
-                        before: json(&before.record),
-                        after: json(&record),
-                    };
-                    insert_audit(&mut tx, by, entry).await?;
+                    update_in(&mut tx, before, record, &ids, by, "import").await?
                 }
             }
         }

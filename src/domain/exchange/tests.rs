@@ -186,3 +186,10 @@ proptest! {
         let _ = from_ical(&IcalSchedule { dtstart, duration, rrule: rule, ..Default::default() });
     }
 }
+
+/// A field given twice is named, not silently taken.
+#[test]
+fn duplicate_fields_are_named() {
+    let errors = parse(r#"{"format": "quartiersboard/1", "format": "quartiersboard/1"}"#, TZ).unwrap_err();
+    assert!(errors[0].message.contains("duplicate field `format`"), "{errors:?}");
+}
