@@ -4,10 +4,12 @@
 //! writes all of them in one transaction — new events as drafts, known ones (by UID) updated.
 
 use crate::db::{Db, DbError, OfferChange};
-use crate::domain::calendar_import::{new_slug, offer_of, CalendarEvent, Target, When};
+use crate::domain::calendar_import::{label, new_slug, offer_of, CalendarEvent, Target, When};
+use crate::domain::calendar_source::{CalendarProblem, CalendarReport};
 use crate::domain::category::Category;
 use crate::domain::offer_form::validate::validate_offer_form;
 use crate::domain::offer_form::OfferForm;
+use crate::domain::staff::Actor;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use icalendar::parser::{read_calendar, unfold, Component, Property};
@@ -18,62 +20,70 @@ pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 
 /// The calendar at `source`: an `https://` or `http://` address (fetched with a 30-second limit,
 /// redirects followed) or a file.
-pub async fn read_source(source: &str) -> Result<String, String> {
+pub async fn read_source(source: &str) -> Result<String, CalendarProblem> {
     if source.starts_with("https://") || source.starts_with("http://") {
         let url = source.to_owned();
-        return tokio::task::spawn_blocking(move || fetch(&url)).await.map_err(|e| e.to_string())?;
+        return tokio::task::spawn_blocking(move || fetch(&url))
+            .await
+            .map_err(|e| CalendarProblem::file("ics_fetch", Some(e.to_string())))?;
     }
-    let path = std::path::Path::new(source);
-    let size = std::fs::metadata(path).map_err(|e| format!("cannot read {source}: {e}"))?.len();
+    let unreadable = |e: std::io::Error| CalendarProblem::file("ics_fetch", Some(format!("{source}: {e}")));
+    let size = std::fs::metadata(source).map_err(unreadable)?.len();
     if size > MAX_BYTES {
-        return Err(format!("{source} is larger than {} MB", MAX_BYTES >> 20));
+        return Err(too_large());
     }
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {source}: {e}"))
+    read_text(&std::fs::read(source).map_err(unreadable)?)
 }
 
-fn fetch(url: &str) -> Result<String, String> {
+fn too_large() -> CalendarProblem {
+    CalendarProblem::file("csv_too_large", Some(format!("{} MB", MAX_BYTES >> 20)))
+}
+
+/// An uploaded or read calendar as text: UTF-8, with or without BOM.
+pub fn read_text(bytes: &[u8]) -> Result<String, CalendarProblem> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large());
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        CalendarProblem::file("ics_unreadable", Some(format!("UTF-8, byte {}", e.valid_up_to())))
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned())
+}
+
+fn fetch(url: &str) -> Result<String, CalendarProblem> {
+    let failed = |e: ureq::Error| CalendarProblem::file("ics_fetch", Some(format!("{url}: {e}")));
     let agent: ureq::Agent =
         ureq::Agent::config_builder().timeout_global(Some(std::time::Duration::from_secs(30))).build().into();
-    let mut response = agent.get(url).call().map_err(|e| format!("cannot fetch {url}: {e}"))?;
-    response
-        .body_mut()
-        .with_config()
-        .limit(MAX_BYTES)
-        .read_to_string()
-        .map_err(|e| format!("cannot read {url}: {e}"))
+    let mut response = agent.get(url).call().map_err(failed)?;
+    let bytes = response.body_mut().with_config().limit(MAX_BYTES + 1).read_to_vec().map_err(failed)?;
+    read_text(&bytes)
 }
 
-/// What an import did (or would do).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CalendarReport {
-    pub created: Vec<String>,
-    pub updated: Vec<String>,
-    pub unchanged: usize,
-}
-
-/// Reads every VEVENT of `ics`; overrides (RECURRENCE-ID) are attached to their event. Errors
+/// Reads every VEVENT of `ics`; overrides (RECURRENCE-ID) are attached to their event. Problems
 /// name the event (its SUMMARY or position) and the property.
-pub fn read_events(ics: &str, tz: Tz) -> Result<Vec<CalendarEvent>, Vec<String>> {
+pub fn read_events(ics: &str, tz: Tz) -> Result<Vec<CalendarEvent>, Vec<CalendarProblem>> {
     let unfolded = unfold(ics);
-    let calendar = read_calendar(&unfolded).map_err(|e| vec![e])?;
+    let calendar =
+        read_calendar(&unfolded).map_err(|e| vec![CalendarProblem::file("ics_unreadable", Some(e))])?;
     let mut masters: BTreeMap<String, CalendarEvent> = BTreeMap::new();
     let mut overrides = Vec::new();
-    let mut errors = Vec::new();
+    let mut problems = Vec::new();
     for (i, c) in calendar.components.iter().filter(|c| c.name == "VEVENT").enumerate() {
         let text = |key: &str| c.find_prop(key).map(|p| unescape(p.val.as_str())).unwrap_or_default();
         let label = match text("SUMMARY") {
-            s if s.is_empty() => format!("event {}", i + 1),
-            s => format!("event {} ({s})", i + 1),
+            s if s.is_empty() => format!("#{}", i + 1),
+            s => format!("#{} ({s})", i + 1),
         };
+        let problem = |(field, reason, detail): Fault| CalendarProblem::new(&label, &field, reason, detail);
         let uid = text("UID");
         if uid.is_empty() {
-            errors.push(format!("{label}: UID is missing"));
+            problems.push(problem(("UID".into(), "ics_missing", None)));
             continue;
         }
         let when = match when(c, tz) {
             Ok(w) => w,
-            Err(e) => {
-                errors.push(format!("{label}: {e}"));
+            Err(f) => {
+                problems.push(problem(f));
                 continue;
             }
         };
@@ -81,27 +91,27 @@ pub fn read_events(ics: &str, tz: Tz) -> Result<Vec<CalendarEvent>, Vec<String>>
             match moment(id, tz) {
                 Ok(at) => {
                     let cancelled = text("STATUS").eq_ignore_ascii_case("CANCELLED");
-                    overrides.push((uid, at.0, (!cancelled).then_some(when)));
+                    overrides.push((uid, label.clone(), at.0, (!cancelled).then_some(when)));
                 }
-                Err(e) => errors.push(format!("{label}: RECURRENCE-ID {e}")),
+                Err((reason, detail)) => problems.push(problem(("RECURRENCE-ID".into(), reason, detail))),
             }
             continue;
         }
-        let dates = |key: &str| -> Result<Vec<NaiveDate>, String> {
+        let dates = |key: &str| -> Result<Vec<NaiveDate>, Fault> {
             let mut out = Vec::new();
             for p in c.properties.iter().filter(|p| p.name == key) {
                 for part in p.val.as_str().split(',').filter(|s| !s.trim().is_empty()) {
                     let single =
                         Property { name: p.name.clone(), params: p.params.clone(), val: part.trim().into() };
-                    out.push(moment(&single, tz).map_err(|e| format!("{key} {e}"))?.0);
+                    out.push(moment(&single, tz).map_err(|(r, d)| (key.to_owned(), r, d))?.0);
                 }
             }
             Ok(out)
         };
         let (rdate, exdate) = match (dates("RDATE"), dates("EXDATE")) {
             (Ok(r), Ok(x)) => (r, x),
-            (Err(e), _) | (_, Err(e)) => {
-                errors.push(format!("{label}: {e}"));
+            (Err(f), _) | (_, Err(f)) => {
+                problems.push(problem(f));
                 continue;
             }
         };
@@ -115,22 +125,28 @@ pub fn read_events(ics: &str, tz: Tz) -> Result<Vec<CalendarEvent>, Vec<String>>
             exdate,
             overrides: vec![],
         };
-        if masters.insert(uid, event).is_some() {
-            errors.push(format!("{label}: UID used twice"));
+        if masters.insert(uid.clone(), event).is_some() {
+            problems.push(problem(("UID".into(), "ics_uid_twice", Some(uid))));
         }
     }
-    for (uid, date, new) in overrides {
+    for (uid, label, date, new) in overrides {
         match masters.get_mut(&uid) {
             Some(m) => m.overrides.push((date, new)),
-            None => errors.push(format!("an override of {uid:?} has no event")),
+            None => problems.push(CalendarProblem::new(&label, "RECURRENCE-ID", "ics_no_event", Some(uid))),
         }
     }
-    if errors.is_empty() {
+    if problems.is_empty() {
         Ok(masters.into_values().collect())
     } else {
-        Err(errors)
+        Err(problems)
     }
 }
+
+/// A property's problem: its name, the reason code and the text at fault.
+type Fault = (String, &'static str, Option<String>);
+
+/// A value's problem: the reason code and the text at fault.
+type Reason = (&'static str, Option<String>);
 
 fn unescape(v: &str) -> String {
     v.replace("\\n", "\n")
@@ -143,27 +159,29 @@ fn unescape(v: &str) -> String {
 }
 
 /// DTSTART with DTEND or DURATION.
-fn when(c: &Component<'_>, tz: Tz) -> Result<When, String> {
-    let start = c.find_prop("DTSTART").ok_or("DTSTART is missing")?;
-    let (date, time) = moment(start, tz).map_err(|e| format!("DTSTART {e}"))?;
+fn when(c: &Component<'_>, tz: Tz) -> Result<When, Fault> {
+    let with = |key: &'static str| move |(reason, detail): Reason| (key.to_owned(), reason, detail);
+    let start = c.find_prop("DTSTART").ok_or(("DTSTART".to_owned(), "ics_missing", None))?;
+    let (date, time) = moment(start, tz).map_err(with("DTSTART"))?;
     let Some(time) = time else { return Ok(When::AllDay(date)) };
     let start = date.and_time(time);
     let minutes = if let Some(end) = c.find_prop("DTEND") {
-        let (d, t) = moment(end, tz).map_err(|e| format!("DTEND {e}"))?;
+        let (d, t) = moment(end, tz).map_err(with("DTEND"))?;
         (d.and_time(t.unwrap_or_default()) - start).num_minutes()
     } else if let Some(d) = c.find_prop("DURATION") {
-        crate::domain::exchange::rrule::parse_duration(d.val.as_str()).map_err(|e| format!("DURATION {e}"))?
+        crate::domain::exchange::rrule::parse_duration(d.val.as_str())
+            .map_err(|e| ("DURATION".to_owned(), "ics_rule", Some(e)))?
     } else {
-        return Err("a timed event needs DTEND or DURATION".into());
+        return Err(("DTEND".into(), "ics_needs_end", None));
     };
     Ok(When::Timed { start, minutes })
 }
 
 /// A date or date-time property as a local date (and time) in `tz`: `VALUE=DATE`, `TZID=…`,
-/// UTC (`Z`) or floating.
-fn moment(p: &Property<'_>, tz: Tz) -> Result<(NaiveDate, Option<chrono::NaiveTime>), String> {
+/// UTC (`Z`) or floating. Errors: the reason code and the value at fault.
+fn moment(p: &Property<'_>, tz: Tz) -> Result<(NaiveDate, Option<chrono::NaiveTime>), Reason> {
     let v = p.val.as_str().trim();
-    let bad = || format!("{v:?} is not a date or date and time");
+    let bad = || ("ics_bad_date", Some(v.to_owned()));
     if v.len() == 8 {
         return NaiveDate::parse_from_str(v, "%Y%m%d").map(|d| (d, None)).map_err(|_| bad());
     }
@@ -182,7 +200,7 @@ fn moment(p: &Property<'_>, tz: Tz) -> Result<(NaiveDate, Option<chrono::NaiveTi
     let here = if utc {
         chrono::Utc.from_utc_datetime(&naive).with_timezone(&tz).naive_local()
     } else if let Some(zone) = param("TZID") {
-        let zone: Tz = zone.parse().map_err(|_| format!("TZID {zone:?} is not a known time zone"))?;
+        let zone: Tz = zone.parse().map_err(|_| ("ics_bad_zone", Some(zone.clone())))?;
         let instant = zone.from_local_datetime(&naive).earliest().ok_or_else(bad)?;
         instant.with_timezone(&tz).naive_local()
     } else {
@@ -191,52 +209,69 @@ fn moment(p: &Property<'_>, tz: Tz) -> Result<(NaiveDate, Option<chrono::NaiveTi
     Ok((here.date(), Some(here.time())))
 }
 
-/// Checks every event of the file as an offer of `organisation` at `place` and, unless
-/// `dry_run`, writes them all in one transaction. Errors list every problem; nothing is written.
+/// Where a calendar's events go: offers of the organisation at the place, of that kind (slugs).
+#[derive(Clone, Copy, Debug)]
+pub struct Destination<'a> {
+    pub organisation: &'a str,
+    pub place: &'a str,
+    pub category: Category,
+}
+
+/// Checks every event of the file as an offer at `to` and, unless `dry_run`, writes them all in
+/// one transaction (audited as `by`; `None`: the command line). With problems (all listed)
+/// nothing is written.
 pub async fn import(
     db: &Db,
     settings: &crate::config::CalendarSettings,
     ics: &str,
-    organisation: &str,
-    place: &str,
-    category: Category,
+    to: Destination<'_>,
     dry_run: bool,
-) -> Result<CalendarReport, Vec<String>> {
-    let events = read_events(ics, settings.tz)?;
-    let storage = |e: DbError| vec![e.to_string()];
-    let organisation_id = db
-        .get_organisation_id(organisation)
-        .await
-        .map_err(|_| vec![format!("no organisation {organisation:?}")])?;
+    by: Option<&Actor>,
+) -> Result<CalendarReport, DbError> {
+    let Destination { organisation, place, category } = to;
+    let events = match read_events(ics, settings.tz) {
+        Ok(events) => events,
+        Err(problems) => return Ok(CalendarReport { problems, ..Default::default() }),
+    };
+    let unknown = |field: &str, slug: &str| {
+        Ok(CalendarReport::failed(CalendarProblem::new("", field, "unknown_choice", Some(slug.to_owned()))))
+    };
+    let organisation_id = match db.get_organisation_id(organisation).await {
+        Ok(id) => id,
+        Err(DbError::NotFound) => return unknown("organisation", organisation),
+        Err(e) => return Err(e),
+    };
     let quarter = match db.get_place_quarter(place).await {
         Ok(q) => q,
-        Err(DbError::NotFound) => return Err(vec![format!("no place {place:?}")]),
-        Err(e) => return Err(storage(e)),
+        Err(DbError::NotFound) => return unknown("place", place),
+        Err(e) => return Err(e),
     };
     let today = crate::clock::local_now(settings.tz).date();
     let target = Target { organisation, place, quarter: &quarter, category, today };
-    let cal = crate::service::holiday_calendar(db, settings, today).await.map_err(storage)?;
-    let choices = db.get_form_options().await.map_err(storage)?.choices(&crate::editing::locales());
-    let mut taken: HashSet<String> = db.list_offer_slugs().await.map_err(storage)?.into_iter().collect();
-    let (mut report, mut changes, mut errors) = (CalendarReport::default(), Vec::new(), Vec::new());
+    let cal = crate::service::holiday_calendar(db, settings, today).await?;
+    let choices = db.get_form_options().await?.choices(&crate::editing::locales());
+    let mut taken: HashSet<String> = db.list_offer_slugs().await?.into_iter().collect();
+    let (mut report, mut changes) = (CalendarReport::default(), Vec::new());
     for e in &events {
-        let stored = match db.get_calendar_offer(organisation_id, &e.uid).await.map_err(storage)? {
-            Some(id) => Some(db.get_stored_offer(id).await.map_err(storage)?),
+        let stored = match db.get_calendar_offer(organisation_id, &e.uid).await? {
+            Some(id) => Some(db.get_stored_offer(id).await?),
             None => None,
         };
         let slug = new_slug(&e.summary, |s| taken.contains(s));
         let record = match offer_of(e, stored.as_ref().map(|s| &s.record), &slug, &target) {
             Ok(r) => r,
-            Err(why) => {
-                errors.push(format!("{} ({}): {why}", e.summary, e.uid));
+            Err(p) => {
+                report.problems.push(p);
                 continue;
             }
         };
         let form = OfferForm::from_record(&record, 0);
         let checked = validate_offer_form(&form, &choices, &cal, record.status, record.last_confirmed);
         if let Err(issues) = checked {
-            let list: Vec<_> = issues.iter().map(|i| format!("{} {}", i.field, i.reason)).collect();
-            errors.push(format!("{} ({}): {}", e.summary, e.uid, list.join(", ")));
+            let event = label(e);
+            report
+                .problems
+                .extend(issues.iter().map(|i| CalendarProblem::new(&event, &i.field, &i.reason, None)));
             continue;
         }
         match stored {
@@ -252,11 +287,9 @@ pub async fn import(
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    if !dry_run {
-        db.import_offers_from(&changes, None).await.map_err(storage)?;
+    if report.problems.is_empty() && !dry_run {
+        db.import_offers_from(&changes, by).await?;
+        report.written = true;
     }
     Ok(report)
 }

@@ -70,6 +70,8 @@ pub enum ConfigError {
     MetricsAddr(String),
     #[error("CONFIRM_MONTHS {0:?} is not a number of months from 1 to 60. Example: 6")]
     ConfirmMonths(String),
+    #[error("CALENDAR_REFRESH_HOURS {0:?} is not a number of hours from 0 (never) to 168. Example: 6")]
+    CalendarRefresh(String),
     #[error(
         "cannot use the data directory {dir}: {reason}. Set DATA_DIR or DATABASE_URL to a writable place"
     )]
@@ -159,6 +161,20 @@ pub fn freshness(env: Option<&str>) -> Result<crate::domain::freshness::Freshnes
             .and_then(crate::domain::freshness::Freshness::new)
             .ok_or_else(|| ConfigError::ConfirmMonths(raw.to_owned())),
     }
+}
+
+/// How often the server reads the organisations' calendar addresses: `CALENDAR_REFRESH_HOURS`
+/// (0 to 168; 0 = never, only when an administrator asks), else every 6 hours.
+pub fn calendar_refresh(env: Option<&str>) -> Result<Option<std::time::Duration>, ConfigError> {
+    let hours = match env.map(str::trim).filter(|s| !s.is_empty()) {
+        None => 6,
+        Some(raw) => raw
+            .parse::<u64>()
+            .ok()
+            .filter(|h| *h <= 168)
+            .ok_or_else(|| ConfigError::CalendarRefresh(raw.to_owned()))?,
+    };
+    Ok((hours > 0).then(|| std::time::Duration::from_secs(hours * 3600)))
 }
 
 /// The public base URL without a trailing slash: `PUBLIC_URL`, else `http://<site address>`. In
@@ -277,6 +293,17 @@ mod tests {
         assert!(matches!(database_url(Some("postgres://"), tmp.path()), Err(ConfigError::MalformedUrl(_))));
         let pg = database_url(Some("postgres://qb:pw@db.example/qb"), tmp.path()).unwrap();
         assert_eq!(pg.as_str(), "postgres://qb:pw@db.example/qb");
+    }
+
+    /// Calendars are read every six hours unless configured otherwise; 0 means never.
+    #[test]
+    fn calendar_refresh_hours() {
+        assert_eq!(calendar_refresh(None).unwrap(), Some(std::time::Duration::from_secs(6 * 3600)));
+        assert_eq!(calendar_refresh(Some("0")).unwrap(), None);
+        assert_eq!(calendar_refresh(Some(" 24 ")).unwrap(), Some(std::time::Duration::from_secs(24 * 3600)));
+        for bad in ["-1", "169", "six", "1.5"] {
+            assert!(calendar_refresh(Some(bad)).is_err(), "{bad}");
+        }
     }
 
     /// The confirmation period defaults to six months; nonsense is named.

@@ -3,6 +3,7 @@
 //! One function per query, named verb_noun; rows are converted to domain types here.
 
 mod audit;
+mod calendar_sources;
 mod connect;
 mod copy;
 mod directory;

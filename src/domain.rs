@@ -6,6 +6,7 @@ pub mod board;
 #[macro_use]
 pub mod category;
 pub mod calendar_import;
+pub mod calendar_source;
 pub mod coverage;
 pub mod directory;
 pub mod document;

@@ -21,6 +21,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod calendar_import;
 #[cfg(feature = "ssr")]
+pub mod calendar_sources;
+#[cfg(feature = "ssr")]
 pub mod cli;
 #[cfg(feature = "ssr")]
 pub mod clock;

@@ -11,8 +11,9 @@ use axum::response::{IntoResponse, Response};
 /// offer or an offer in every language, is far below).
 pub const BODY_LIMIT: usize = 256 * 1024;
 
-/// The limit of the one upload, a spreadsheet of offers (`POST /<lang>/staff/import`): the
-/// file's own limit plus room for the form around it.
+/// The limit of the uploads, a spreadsheet of offers (`POST /<lang>/staff/import`) and a
+/// calendar (`POST /<lang>/staff/calendars/upload`): the spreadsheet's limit plus room for the
+/// form around it.
 pub const UPLOAD_LIMIT: usize = crate::editing::import::MAX_FILE + 64 * 1024;
 
 /// The limit for a request to `path`.
@@ -20,8 +21,10 @@ pub fn body_limit(path: &str) -> usize {
     let mut parts = path.trim_start_matches('/').split('/');
     let upload = parts.next().is_some_and(|l| l.len() == 2)
         && parts.next() == Some("staff")
-        && parts.next() == Some("import")
-        && parts.next().is_none();
+        && matches!(
+            (parts.next(), parts.next(), parts.next()),
+            (Some("import"), None, None) | (Some("calendars"), Some("upload"), None)
+        );
     if upload {
         UPLOAD_LIMIT
     } else {

@@ -99,6 +99,7 @@ pub async fn router(
         .merge(crate::kiosk::routes())
         .merge(crate::coverage_csv::routes())
         .merge(crate::offer_csv::routes())
+        .merge(crate::calendar_sources::routes())
         .merge(crate::short_links::routes())
         .route("/language/{code}", axum::routing::get(crate::language::choose))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
@@ -155,6 +156,9 @@ pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
         tokio::time::Duration::from_secs(3600),
     ));
     tokio::spawn(checkpoint_periodically(db.clone()));
+    if let Some(every) = config::calendar_refresh(std::env::var("CALENDAR_REFRESH_HOURS").ok().as_deref())? {
+        tokio::spawn(crate::calendar_sources::refresh_periodically(db.clone(), calendar.clone(), every));
+    }
     let db_for_shutdown = db.clone();
     let app = router(db, options, calendar).await?;
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| match e.kind() {

@@ -2,6 +2,7 @@
 //! layer and map its error. Their signatures are shared with the browser.
 
 pub mod account;
+pub mod calendars;
 mod get_board;
 mod get_coverage;
 mod get_directory;

@@ -1,6 +1,7 @@
 //! `quartiersboard export` and `import`: the whole city as one Quartiersboard JSON document
 //! (`docs/import-format.md`), with a progress bar on the terminal.
 
+use crate::calendar_import::Destination;
 use crate::domain::document::DocumentError;
 use crate::domain::exchange;
 use crate::server::{self, StartError};
@@ -82,15 +83,28 @@ pub async fn import_calendar(
     dry_run: bool,
 ) -> Result<(), StartError> {
     let category = category.parse().map_err(|_| StartError::Import(format!("no category {category:?}")))?;
-    let ics = crate::calendar_import::read_source(source).await.map_err(StartError::Import)?;
+    let failed = |problems: Vec<crate::domain::calendar_source::CalendarProblem>| {
+        let lines: Vec<_> = problems.iter().map(|p| format!("\n  {p}")).collect();
+        StartError::Import(format!("nothing was written:{}", lines.concat()))
+    };
+    let ics = crate::calendar_import::read_source(source).await.map_err(|p| failed(vec![p]))?;
     let settings = crate::config::calendar_settings(
         std::env::var("REGION").ok().as_deref(),
         std::env::var("TIME_ZONE").ok().as_deref(),
     )?;
     let db = server::open_database().await?;
-    let report = crate::calendar_import::import(&db, &settings, &ics, organisation, place, category, dry_run)
-        .await
-        .map_err(|errors| StartError::Import(format!("nothing was written:\n  {}", errors.join("\n  "))))?;
+    let report = crate::calendar_import::import(
+        &db,
+        &settings,
+        &ics,
+        Destination { organisation, place, category },
+        dry_run,
+        None,
+    )
+    .await?;
+    if !report.problems.is_empty() {
+        return Err(failed(report.problems));
+    }
     println!(
         "{} new, {} updated, {} unchanged{}",
         report.created.len(),

@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::Kind;
-use quartiersboard::calendar_import::import;
+use quartiersboard::calendar_import::{import, Destination};
 use quartiersboard::domain::audit::Entity;
 use quartiersboard::domain::category::{Category, OfferStatus};
 use quartiersboard::domain::holidays::HolidayCalendar;
@@ -30,6 +30,10 @@ fn calendar(summary: &str, extra: &str) -> String {
     )
 }
 
+fn to(place: &str) -> Destination<'_> {
+    Destination { organisation: ORG, place, category: Category::Sport }
+}
+
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -39,7 +43,7 @@ async fn calendar_becomes_offers(kind: Kind) {
     let settings = quartiersboard::config::CalendarSettings::default();
     let run = |ics: String, dry_run: bool| {
         let (db, settings) = (t.db.clone(), settings.clone());
-        async move { import(&db, &settings, &ics, ORG, PLACE, Category::Sport, dry_run).await }
+        async move { import(&db, &settings, &ics, to(PLACE), dry_run, None).await }
     };
     let before = t.db.list_offer_slugs().await.unwrap().len();
     let dry = run(calendar("Eltern-Kind-Turnen", ""), true).await.unwrap();
@@ -78,8 +82,14 @@ async fn calendar_becomes_offers(kind: Kind) {
 
     // An event whose rule the schedules cannot hold: named, nothing written.
     let daily = "BEGIN:VEVENT\r\nUID:taeglich@tv.example\r\nSUMMARY:Täglich\r\nDTSTART:20270101T100000\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n";
-    let errors = run(calendar("Eltern-Kind-Turnen neu", daily), false).await.unwrap_err();
-    assert!(errors.iter().any(|e| e.contains("Täglich") && e.contains("FREQ=DAILY")), "{errors:?}");
+    let refused = run(calendar("Eltern-Kind-Turnen neu", daily), false).await.unwrap();
+    let problem = &refused.problems[0];
+    assert_eq!(
+        (problem.event.as_str(), problem.field.as_str(), problem.reason.as_str()),
+        ("Täglich (taeglich@tv.example)", "RRULE", "ics_rule")
+    );
+    assert!(problem.detail.as_deref().is_some_and(|d| d.contains("FREQ=DAILY")), "{problem:?}");
+    assert!(!refused.written);
     assert_eq!(t.db.get_stored_offer(id).await.unwrap().record.title, "Eltern-Kind-Turnen mit Musik");
 
     let broken = run(
@@ -87,10 +97,10 @@ async fn calendar_becomes_offers(kind: Kind) {
         true,
     )
     .await
-    .unwrap_err();
-    assert!(broken[0].contains("UID is missing"), "{broken:?}");
-    let unknown = import(&t.db, &settings, &calendar("x", ""), ORG, "nirgendwo", Category::Sport, true).await;
-    assert_eq!(unknown.unwrap_err(), vec!["no place \"nirgendwo\"".to_owned()]);
+    .unwrap();
+    assert_eq!(broken.problems[0].to_string(), "#1 (Ohne): UID is missing");
+    let unknown = import(&t.db, &settings, &calendar("x", ""), to("nirgendwo"), true, None).await.unwrap();
+    assert_eq!(unknown.problems[0].to_string(), "place does not exist (nirgendwo)");
 }
 
 on_both!(calendar_becomes_offers);

@@ -351,5 +351,5 @@ fn import_calendar_from_an_address() {
     server.join().unwrap();
     let gone = call(args(&[]));
     assert_eq!(gone.status.code(), Some(1));
-    assert!(stderr(&gone).contains("cannot fetch"), "{}", stderr(&gone));
+    assert!(stderr(&gone).contains("the calendar could not be fetched"), "{}", stderr(&gone));
 }

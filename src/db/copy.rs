@@ -39,6 +39,7 @@ pub const TABLES: &[(&str, &str, &str)] = &[
     ("offer_languages", "offer_id, language", "offer_id, language"),
     ("offer_slug_history", "old_slug, offer_id", "old_slug"),
     ("offer_calendar_events", "organisation_id, uid, offer_id", "organisation_id, uid"),
+    ("calendar_sources", "organisation_id, url, place_id, category, checked_at, report", "organisation_id"),
     (
         "schedules",
         "id, offer_id, place_id, start_date, start_time, end_time, freq, every, weekdays, nth, weekday, month_day, \

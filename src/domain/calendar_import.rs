@@ -3,6 +3,7 @@
 //! format's iCalendar fields; overrides (RECURRENCE-ID) become cancellations or changed dates.
 //! Pure: the server reads the file and finds what is stored.
 
+use super::calendar_source::CalendarProblem;
 use super::category::{Category, OfferStatus};
 use super::document::{ContactRecord, OfferRecord};
 use super::exchange::{from_ical, rrule::format_duration, CancelledDate, ChangedDate, IcalSchedule};
@@ -86,6 +87,11 @@ pub struct Target<'a> {
     pub today: NaiveDate,
 }
 
+/// How problems name an event: its title and UID.
+pub fn label(e: &CalendarEvent) -> String {
+    format!("{} ({})", e.summary, e.uid)
+}
+
 /// A new offer (a draft) for the event, or the stored one with the event's title, description
 /// and dates. `slug` is the new offer's slug (see [`new_slug`]). Errors say what is wrong.
 pub fn offer_of(
@@ -93,11 +99,13 @@ pub fn offer_of(
     stored: Option<&OfferRecord>,
     slug: &str,
     t: &Target<'_>,
-) -> Result<OfferRecord, String> {
-    let schedule = from_ical(&ical_of(e)).map_err(|(field, why)| format!("{field}: {why}"))?;
+) -> Result<OfferRecord, CalendarProblem> {
+    let schedule = from_ical(&ical_of(e)).map_err(|(field, why)| {
+        CalendarProblem::new(&label(e), &field.to_uppercase(), "ics_rule", Some(why))
+    })?;
     let title: String = e.summary.trim().chars().take(MAX_TITLE).collect();
     if title.is_empty() {
-        return Err("SUMMARY is empty".into());
+        return Err(CalendarProblem::new(&label(e), "SUMMARY", "ics_missing", None));
     }
     let description =
         if e.description.trim().is_empty() { title.clone() } else { e.description.trim().to_owned() };
@@ -220,7 +228,9 @@ mod tests {
     fn unsupported_rule_is_named() {
         let mut e = event();
         e.rrule = Some("FREQ=DAILY".into());
-        assert!(offer_of(&e, None, "x", &target()).unwrap_err().contains("FREQ=DAILY"));
+        let p = offer_of(&e, None, "x", &target()).unwrap_err();
+        assert_eq!((p.field.as_str(), p.reason.as_str()), ("RRULE", "ics_rule"));
+        assert!(p.detail.unwrap().contains("FREQ=DAILY"));
     }
 
     /// Slugs come from the title and never collide.

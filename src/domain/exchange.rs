@@ -3,6 +3,7 @@
 //! iCalendar fields (local DTSTART, DURATION, RRULE, RDATE, EXDATE, RECURRENCE-ID changes).
 //! Pure conversion both ways; every problem is reported with the place it was found.
 
+mod duplicates;
 pub mod rrule;
 
 use super::document::{
@@ -114,6 +115,13 @@ pub fn parse(text: &str, time_zone: &str) -> Result<CityDocument, Vec<DocumentEr
     }
     let doc: ExchangeDocument = serde_json::from_str(text)
         .map_err(|e| one(&format!("line {}, column {}", e.line(), e.column()), without_position(&e)))?;
+    let twice: Vec<DocumentError> = duplicates::duplicate_keys(text)
+        .into_iter()
+        .map(|path| DocumentError { path, message: "this key is given twice".into() })
+        .collect();
+    if !twice.is_empty() {
+        return Err(twice);
+    }
     if doc.format != FORMAT {
         return Err(one("format", format!("expected {FORMAT:?}, got {:?}", doc.format)));
     }

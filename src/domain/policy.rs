@@ -30,6 +30,9 @@ pub enum Action {
     ReadAudit,
     /// See the coverage analysis of every quarter (aggregates of published offers).
     ReadCoverage,
+    /// Configure organisations' calendars and import them (administrators only: the server
+    /// fetches the addresses they enter).
+    ManageCalendars,
 }
 
 /// What the object of an action belongs to.
@@ -71,7 +74,7 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
         Role::Coordinator => {
             let in_my_quarters = scope.quarters.iter().any(|q| actor.quarters.contains(q));
             match action {
-                RestoreOffer | EditQuarter | ManageUsers | ManageKiosks => Decision::Deny,
+                RestoreOffer | EditQuarter | ManageUsers | ManageKiosks | ManageCalendars => Decision::Deny,
                 ReadDrafts | CreateOrganisation if scope.quarters.is_empty() => Decision::Allow,
                 ReadCoverage => Decision::Allow,
                 _ => allow(in_my_quarters),
@@ -95,7 +98,8 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
                 | ManageUsers
                 | ManageKiosks
                 | ReadAudit
-                | ReadCoverage => Decision::Deny,
+                | ReadCoverage
+                | ManageCalendars => Decision::Deny,
             }
         }
     }
@@ -128,6 +132,7 @@ mod tests {
             ManageKiosks,
             ReadAudit,
             ReadCoverage,
+            ManageCalendars,
         ] {
             assert_eq!(decide(None, a, &of(1, false, true)), Deny);
         }
@@ -153,6 +158,7 @@ mod tests {
             SetOrganisationApproval,
             ReadAudit,
             ReadCoverage,
+            ManageCalendars,
         ] {
             assert_eq!(decide(Some(&ed), a, &of(1, false, true)), Deny, "{a:?}");
         }
@@ -166,7 +172,7 @@ mod tests {
             assert_eq!(decide(Some(&co), a, &of(1, true, false)), Allow, "{a:?} inside");
             assert_eq!(decide(Some(&co), a, &of(2, true, false)), Deny, "{a:?} outside");
         }
-        for a in [RestoreOffer, ManageUsers, EditQuarter] {
+        for a in [RestoreOffer, ManageUsers, EditQuarter, ManageCalendars] {
             assert_eq!(decide(Some(&co), a, &of(1, true, true)), Deny, "{a:?}");
         }
         assert_eq!(
@@ -184,8 +190,10 @@ mod tests {
         assert_eq!(decide(Some(&guide), ReadDrafts, &of(2, false, true)), Allow);
         assert_eq!(decide(Some(&guide), EditOffer, &of(2, false, true)), Deny);
         assert_eq!(decide(Some(&guide), ReadCoverage, &Scope::default()), Deny);
+        assert_eq!(decide(Some(&guide), ManageCalendars, &Scope::default()), Deny);
         let admin = actor(Role::Admin, None, vec![]);
-        for a in [RestoreOffer, ManageUsers, EditQuarter, EditOffer, ReadAudit, ReadCoverage] {
+        for a in [RestoreOffer, ManageUsers, EditQuarter, EditOffer, ReadAudit, ReadCoverage, ManageCalendars]
+        {
             assert_eq!(decide(Some(&admin), a, &of(2, true, false)), Allow);
         }
     }

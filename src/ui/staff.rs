@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod calendars;
 pub mod coverage;
 pub mod directory;
 pub mod fields;
@@ -29,6 +30,7 @@ pub mod users;
 
 pub use account::AccountPage;
 pub use audit::AuditPage;
+pub use calendars::CalendarsPage;
 pub use coverage::CoveragePage;
 pub use directory::DirectoryPage;
 pub use import::ImportPage;

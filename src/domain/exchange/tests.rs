@@ -193,3 +193,16 @@ fn duplicate_fields_are_named() {
     let errors = parse(r#"{"format": "quartiersboard/1", "format": "quartiersboard/1"}"#, TZ).unwrap_err();
     assert!(errors[0].message.contains("duplicate field `format`"), "{errors:?}");
 }
+
+/// A translation given twice for one language is named by its path, not silently the last.
+#[test]
+fn duplicate_translations_are_named() {
+    let doc = export(demo(), TZ);
+    let twice = r#""translations": {"tr": {"title": "A", "description": "B"}, "tr": {"title": "C", "description": "D"},"#;
+    let all = text(&doc);
+    let (head, offers) = all.split_at(all.find(r#""offers": ["#).unwrap());
+    let json = format!("{head}{}", offers.replacen(r#""translations": {"#, twice, 1));
+    let errors = parse(&json, TZ).unwrap_err();
+    assert!(errors[0].path.ends_with("/translations/tr"), "{errors:?}");
+    assert_eq!(errors[0].message, "this key is given twice");
+}

@@ -66,6 +66,15 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
         "csv_empty" => t_string!(i18n, staff_errors.csv_empty),
         "csv_twice" => t_string!(i18n, staff_errors.csv_twice),
         "csv_failed" => t_string!(i18n, staff_errors.csv_failed),
+        "ics_unreadable" => t_string!(i18n, staff_errors.ics_unreadable),
+        "ics_fetch" => t_string!(i18n, staff_errors.ics_fetch),
+        "ics_missing" => t_string!(i18n, staff_errors.ics_missing),
+        "ics_bad_date" => t_string!(i18n, staff_errors.ics_bad_date),
+        "ics_bad_zone" => t_string!(i18n, staff_errors.ics_bad_zone),
+        "ics_needs_end" => t_string!(i18n, staff_errors.ics_needs_end),
+        "ics_uid_twice" => t_string!(i18n, staff_errors.ics_uid_twice),
+        "ics_no_event" => t_string!(i18n, staff_errors.ics_no_event),
+        "ics_rule" => t_string!(i18n, staff_errors.ics_rule),
         other => crate::ui::labels::schedule_error(i18n, other),
     }
 }
@@ -93,6 +102,8 @@ pub fn notice(i18n: I18n, key: &str) -> Option<&'static str> {
         "unavailable" => t_string!(i18n, staff_notice.unavailable),
         "invalid" => t_string!(i18n, staff_notice.invalid),
         "failed" => t_string!(i18n, staff_notice.failed),
+        "calendar_removed" => t_string!(i18n, staff_notice.calendar_removed),
+        "calendar_read" => t_string!(i18n, staff_notice.calendar_read),
         _ => return None,
     })
 }

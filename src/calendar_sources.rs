@@ -1,0 +1,168 @@
+//! Organisations' calendars in the staff area: the server reads each configured address every
+//! `CALENDAR_REFRESH_HOURS` (and when an administrator asks) and imports its events as offers;
+//! administrators may also upload an .ics file (`POST /<lang>/staff/calendars/upload`, multipart:
+//! `organisation`, `place`, `category`, `file`, `dry_run`). The last report is kept in the
+//! session (uploads, "read now") and with the calendar (every reading).
+
+use crate::auth::{staff_of, AuthSession};
+use crate::calendar_import::{import, read_source, read_text, Destination};
+use crate::config::CalendarSettings;
+use crate::db::{Db, DbError};
+use crate::domain::calendar_source::{CalendarReport, CalendarSource};
+use crate::domain::category::Category;
+use crate::domain::policy::Action;
+use crate::domain::staff::Actor;
+use crate::state::AppState;
+use crate::ui::locale::find_locale;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+
+/// The session key of the last report shown on the calendars page: the organisation (slug) and
+/// the report.
+pub const REPORT_KEY: &str = "calendar:report";
+
+/// Reads the organisation's configured calendar and imports it (or, with `dry_run`, only
+/// checks it); the outcome is kept with the calendar either way.
+pub async fn refresh(
+    db: &Db,
+    settings: &CalendarSettings,
+    source: &CalendarSource,
+    dry_run: bool,
+    by: Option<&Actor>,
+) -> Result<CalendarReport, DbError> {
+    let report = match read_source(&source.url).await {
+        Ok(ics) => {
+            import(
+                db,
+                settings,
+                &ics,
+                Destination {
+                    organisation: &source.organisation,
+                    place: &source.place,
+                    category: source.category,
+                },
+                dry_run,
+                by,
+            )
+            .await?
+        }
+        Err(problem) => CalendarReport::failed(problem),
+    };
+    db.record_calendar_check(&source.organisation, &report).await?;
+    Ok(report)
+}
+
+/// Reads every configured calendar once; one that fails does not stop the others.
+pub async fn refresh_all(db: &Db, settings: &CalendarSettings) -> Result<(), DbError> {
+    for source in db.list_calendar_sources().await? {
+        match refresh(db, settings, &source, false, None).await {
+            Ok(r) if r.problems.is_empty() => tracing::info!(
+                organisation = %source.organisation,
+                created = r.created.len(),
+                updated = r.updated.len(),
+                "calendar read"
+            ),
+            Ok(r) => {
+                tracing::warn!(organisation = %source.organisation, problems = r.problems.len(), "calendar not taken over")
+            }
+            Err(e) => {
+                tracing::error!(organisation = %source.organisation, error = %e, "calendar import failed")
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads every configured calendar `every` so long (the first time one period after the start).
+pub async fn refresh_periodically(db: Db, settings: CalendarSettings, every: std::time::Duration) {
+    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+    loop {
+        tick.tick().await;
+        if let Err(e) = refresh_all(&db, &settings).await {
+            tracing::error!(error = %e, "calendars could not be listed");
+        }
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/{lang}/staff/calendars/upload", post(upload))
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    auth: AuthSession,
+    mut form: Multipart,
+) -> Response {
+    if find_locale(&lang).is_none() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let staff = match staff_of(auth, &state.db).await {
+        Ok(s) if s.actor.is_some() => s,
+        Ok(_) => return Redirect::to(&format!("/{lang}/staff/sign-in")).into_response(),
+        Err(e) => return (StatusCode::FORBIDDEN, e.to_string()).into_response(),
+    };
+    if let Err(e) = staff.require(Action::ManageCalendars, &Default::default()) {
+        return (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::FORBIDDEN), e.to_string())
+            .into_response();
+    }
+    let (mut fields, mut bytes, mut dry_run) = (std::collections::HashMap::new(), Vec::new(), false);
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) => match field.name().map(str::to_owned).as_deref() {
+                Some("file") => match field.bytes().await {
+                    Ok(b) => bytes = b.to_vec(),
+                    Err(e) => return (e.status(), e.body_text()).into_response(),
+                },
+                Some("dry_run") => dry_run = true,
+                Some(name @ ("organisation" | "place" | "category")) => {
+                    let name = name.to_owned();
+                    match field.text().await {
+                        Ok(t) => fields.insert(name, t.trim().to_owned()),
+                        Err(e) => return (e.status(), e.body_text()).into_response(),
+                    };
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(e) => return (e.status(), e.body_text()).into_response(),
+        }
+    }
+    let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
+    let (organisation, place) = (get("organisation"), get("place"));
+    let report = match get("category").parse::<Category>() {
+        Err(_) => CalendarReport::failed(crate::domain::calendar_source::CalendarProblem::new(
+            "",
+            "category",
+            "unknown_choice",
+            None,
+        )),
+        Ok(category) => match read_text(&bytes) {
+            Err(problem) => CalendarReport::failed(problem),
+            Ok(ics) => {
+                let by = staff.actor.as_ref();
+                match import(
+                    &state.db,
+                    &state.calendar,
+                    &ics,
+                    Destination { organisation: &organisation, place: &place, category },
+                    dry_run,
+                    by,
+                )
+                .await
+                {
+                    Ok(r) => r,
+                    Err(e) => {
+                        tracing::error!(error = %e, "calendar upload failed");
+                        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                    }
+                }
+            }
+        },
+    };
+    let _ = staff.auth.session.insert(REPORT_KEY, (organisation, report)).await;
+    Redirect::to(&format!("/{lang}/staff/calendars")).into_response()
+}
