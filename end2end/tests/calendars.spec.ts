@@ -24,12 +24,13 @@ test("an administrator sets up a club's calendar address, checks it, and sees a 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kalender der Organisationen");
   await expectAccessible(page);
 
-  // Not a web address: named at the field, what was typed stays.
-  await setUp(page, "kalender.ics");
+  // Not a web address (the browser takes any URL; the server wants http or https): named at the
+  // field, what was typed stays.
+  await setUp(page, "ftp://verein.example/kalender.ics");
   const address = page.getByLabel("Adresse des Kalenders (.ics)");
   await expect(address).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Bitte eine Webadresse mit https:// eingeben.").first()).toBeVisible();
-  await expect(address).toHaveValue("kalender.ics");
+  await expect(address).toHaveValue("ftp://verein.example/kalender.ics");
   await expectAccessible(page);
 
   // The address of a calendar (here this board's own feed of another organisation), then checked.
