@@ -13,8 +13,9 @@ use crate::domain::policy::{Action, Decision};
 use crate::error::AppError;
 use std::collections::HashSet;
 
-/// The largest file accepted (bytes).
-pub const MAX_FILE: usize = 4 * 1024 * 1024;
+mod rows;
+
+pub use rows::MAX_FILE;
 
 /// Reads `bytes` (CSV, `;` or `,`, UTF-8 with or without BOM) and checks every line; writes
 /// when nothing is wrong and it is not a `dry_run`.
@@ -28,8 +29,8 @@ pub async fn import_offers(
 ) -> Result<ImportReport, AppError> {
     let actor = staff.actor()?.clone();
     let mut report = check(db, settings, staff, bytes, progress).await?;
-    report.dry_run = dry_run;
-    if dry_run || !report.problems.is_empty() {
+    report.report.dry_run = dry_run;
+    if dry_run || !report.report.problems.is_empty() {
         return Ok(report.report);
     }
     let changes = std::mem::take(&mut report.changes);
@@ -48,19 +49,6 @@ struct Checked {
     changes: Vec<OfferChange>,
 }
 
-impl std::ops::Deref for Checked {
-    type Target = ImportReport;
-    fn deref(&self) -> &ImportReport {
-        &self.report
-    }
-}
-
-impl std::ops::DerefMut for Checked {
-    fn deref_mut(&mut self) -> &mut ImportReport {
-        &mut self.report
-    }
-}
-
 /// How many lines a file has (a cheap count, to decide whether it runs in the background).
 pub fn count_lines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|b| **b == b'\n').count()
@@ -77,36 +65,14 @@ async fn check(
         report: ImportReport::file_problem(reason, detail),
         changes: vec![],
     };
-    if bytes.len() > MAX_FILE {
-        return Ok(file("csv_too_large", Some(format!("{} MB", MAX_FILE >> 20))));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Ok(file("csv_encoding", None));
-    };
-    let first_line = text.lines().next().unwrap_or_default();
-    let delimiter = if first_line.contains(';') { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut lines = LineCounter::new(text);
-    for record in reader.records() {
-        match record {
-            Ok(r) => rows.push((
-                r.position().map_or(0, |p| lines.at(p.byte())),
-                r.iter().map(str::to_owned).collect::<Vec<_>>(),
-            )),
-            Err(e) => {
-                let line = e.position().map_or(0, |p| lines.at(p.byte()));
-                let mut report = ImportReport::default();
-                report.problem(line, CellIssue::new("", "csv_unreadable", Some(e.to_string())));
-                return Ok(Checked { report, changes: vec![] });
-            }
+    let rows = match rows::read_rows(bytes) {
+        Ok(rows) => rows,
+        Err((line, issue)) => {
+            let mut report = ImportReport::default();
+            report.problem(line, issue);
+            return Ok(Checked { report, changes: vec![] });
         }
-    }
+    };
     let Some((_, header)) = rows.first() else { return Ok(file("csv_empty", None)) };
     let positions = match read_header(header) {
         Ok(p) => p,
@@ -132,11 +98,11 @@ async fn check(
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        checked.lines += 1;
+        checked.report.lines += 1;
         let slug =
             positions[slug_at].and_then(|p| cells.get(p)).map(|s| s.trim().to_owned()).unwrap_or_default();
         if !seen.insert(slug.clone()) {
-            checked.problem(*line, CellIssue::new("Kennung", "csv_twice", Some(slug)));
+            checked.report.problem(*line, CellIssue::new("Kennung", "csv_twice", Some(slug)));
             continue;
         }
         let stored = match db.get_offer_id(&slug).await {
@@ -147,40 +113,16 @@ async fn check(
         match check_line(db, staff, &choices, &cal, today, stored, &positions, cells).await? {
             Ok(Some(change)) => {
                 match &change {
-                    OfferChange::Create(r) => checked.created.push(r.slug.clone()),
-                    OfferChange::Update(_, r) => checked.updated.push(r.slug.clone()),
+                    OfferChange::Create(r) => checked.report.created.push(r.slug.clone()),
+                    OfferChange::Update(_, r) => checked.report.updated.push(r.slug.clone()),
                 }
                 checked.changes.push(change);
             }
-            Ok(None) => checked.unchanged += 1,
-            Err(issues) => issues.into_iter().for_each(|i| checked.problem(*line, i)),
+            Ok(None) => checked.report.unchanged += 1,
+            Err(issues) => issues.into_iter().for_each(|i| checked.report.problem(*line, i)),
         }
     }
     Ok(checked)
-}
-
-/// Line numbers from byte offsets, as spreadsheets count them (the csv crate's own count, and its
-/// offset, are one short after a quoted field with CRLF line ends). Offsets must not go backwards.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    byte: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        Self { text: text.as_bytes(), byte: 0, line: 1 }
-    }
-
-    fn at(&mut self, byte: u64) -> u64 {
-        // Inclusive: after quoted fields the crate reports the record as starting on the line end.
-        let to = usize::try_from(byte).unwrap_or(usize::MAX).saturating_add(1).min(self.text.len());
-        if to > self.byte {
-            self.line += self.text[self.byte..to].iter().filter(|b| **b == b'\n').count() as u64;
-            self.byte = to;
-        }
-        self.line
-    }
 }
 
 /// One line: `Ok(None)` when it changes nothing, the change when it is right and allowed.
