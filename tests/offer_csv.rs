@@ -215,6 +215,58 @@ async fn large_file_in_the_background(kind: Kind) {
     assert!(t.db.get_offer_id(&format!("viele-zeilen-{}", extra - 1)).await.is_ok());
 }
 
+/// While a large import cannot finish (another transaction holds the data version, as a slow
+/// write elsewhere would), the page shows that it is running and how far the check got, with a
+/// link to look again; when the lock is gone, the report.
+#[tokio::test]
+async fn progress_shows_while_an_import_runs() {
+    use sqlx::Connection;
+    let t = common::with_demo(Kind::Postgres).await;
+    seed_staff(&t.db).await;
+    let app = app(&t).await;
+    let mut c = Client::new(&app);
+    c.sign_in(COORDINATOR_X).await;
+    let mut table = lines(&c.get("/de/staff/offers.csv").await.body);
+    let template = table[1].clone();
+    let extra = quartiersboard::import_jobs::BACKGROUND_LINES + 10;
+    for i in 0..extra {
+        let mut l = template.clone();
+        l[col("Kennung")] = format!("gesperrt-{i}");
+        l[col("Version")] = String::new();
+        table.push(l);
+    }
+    let mut lock = sqlx::AnyConnection::connect(&t.url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut lock).await.unwrap();
+    sqlx::query("UPDATE data_version SET n = n + 1 WHERE id = 1").execute(&mut lock).await.unwrap();
+    let mut page = upload(&mut c, "de", &write(&table, b';'), false).await;
+    let total = table.len() - 1;
+    let done = format!("Zeile {total} von {total} geprüft");
+    for _ in 0..600 {
+        if page.contains(&done) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        page = c.get("/de/staff/import").await.body.replace("<!>", "");
+    }
+    assert!(page.contains("Die Datei wird geprüft."), "{page}");
+    assert!(page.contains(&format!("<progress max=\"{total}\" value=\"{total}\"")), "{page}");
+    assert!(
+        page.contains("<a href=\"/de/staff/import\" class=\"button secondary\">Stand ansehen</a>"),
+        "{page}"
+    );
+    assert!(t.db.get_offer_id("gesperrt-0").await.is_err(), "nothing written yet");
+    sqlx::query("ROLLBACK").execute(&mut lock).await.unwrap();
+    for _ in 0..600 {
+        if !page.contains("Die Datei wird geprüft.") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        page = c.get("/de/staff/import").await.body.replace("<!>", "");
+    }
+    assert!(page.contains("Gespeichert."), "{page}");
+    assert!(t.db.get_offer_id(&format!("gesperrt-{}", extra - 1)).await.is_ok());
+}
+
 /// Random bytes as the file, and random cells under real headers: always a report, never a
 /// server error, nothing written.
 #[tokio::test]

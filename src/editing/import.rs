@@ -122,6 +122,7 @@ async fn check(
             Err(issues) => issues.into_iter().for_each(|i| checked.report.problem(*line, i)),
         }
     }
+    progress(total, total);
     Ok(checked)
 }
 

@@ -19,6 +19,8 @@ pub enum Kind {
 /// A migrated database, removed when dropped.
 pub struct TestDb {
     pub db: Db,
+    /// Where it is, for a second connection of a test's own.
+    pub url: String,
     _dir: Option<TempDir>,
     pg_name: Option<String>,
 }
@@ -33,7 +35,7 @@ pub async fn sqlite() -> TestDb {
     let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");
-    TestDb { db, _dir: Some(dir), pg_name: None }
+    TestDb { db, url, _dir: Some(dir), pg_name: None }
 }
 
 /// A new, empty PostgreSQL database with a unique name, migrated.
@@ -60,7 +62,7 @@ pub async fn postgres() -> TestDb {
     let url = format!("{}/{name}", base.rsplit_once('/').unwrap().0);
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");
-    TestDb { db, _dir: None, pg_name: Some(name) }
+    TestDb { db, url, _dir: None, pg_name: Some(name) }
 }
 
 pub async fn empty(kind: Kind) -> TestDb {
