@@ -29,6 +29,7 @@ pub mod policy;
 pub mod print;
 pub mod quarter;
 pub mod quarter_form;
+pub mod reason;
 pub mod schedule;
 pub mod short_link;
 pub mod shortlist;

@@ -132,7 +132,7 @@ fn load_document_all_or_nothing() {
     std::fs::write(&file, &broken).unwrap();
     let out = run(&["load-document", file.to_str().unwrap()], &env);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("/place: no place"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("/place does not exist"), "{}", stderr(&out));
     std::fs::write(&file, &demo).unwrap();
     let out = run(&["load-document", file.to_str().unwrap()], &env);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -67,10 +67,7 @@ impl Db {
                     .into_iter()
                     .collect();
             for slug in slugs.into_iter().filter(|s| stored.contains(*s)) {
-                taken.push(DocumentError {
-                    path: format!("{table}/{slug}"),
-                    message: "exists already".into(),
-                });
+                taken.push(DocumentError::new(format!("{table}/{slug}"), "taken", None));
             }
         }
         Ok(taken)

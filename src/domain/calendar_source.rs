@@ -34,24 +34,8 @@ impl CalendarProblem {
 /// The problem in English, for the command line.
 impl std::fmt::Display for CalendarProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let reason = match self.reason.as_str() {
-            "ics_unreadable" => "the file is not an iCalendar file",
-            "ics_fetch" => "the calendar could not be fetched",
-            "ics_missing" => "is missing",
-            "ics_bad_date" => "is not a date or a date and time",
-            "ics_bad_zone" => "names an unknown time zone",
-            "ics_needs_end" => "a timed event needs DTEND or DURATION",
-            "ics_uid_twice" => "the UID is used twice",
-            "ics_no_event" => "changes an event the calendar does not have",
-            "ics_rule" => "cannot be taken over",
-            "unknown_choice" => "does not exist",
-            "required" => "is required",
-            "too_long" => "is too long",
-            other => other,
-        };
         let event = if self.event.is_empty() { String::new() } else { format!("{}: ", self.event) };
-        let detail = self.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
-        write!(f, "{event}{} {reason}{detail}", self.field)
+        write!(f, "{event}{}", super::reason::describe(&self.field, &self.reason, self.detail.as_deref()))
     }
 }
 

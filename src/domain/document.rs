@@ -1,11 +1,11 @@
 //! A whole city as one serialisable document: quarters, organisations, places and offers with
 //! their texts. The demo city is such a document; imports will extend it.
 
-use super::age::AgeRange;
+use super::age::{AgeRange, AgeRangeError};
 use super::category::{Audience, Category, OfferStatus, OrgKind};
 use super::holidays::HolidayCalendar;
 use super::schedule::validate::{parse_schedule, ScheduleInput};
-use super::slug::check_slug;
+use super::slug::{check_slug, SlugError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -137,18 +137,36 @@ pub struct TextRecord {
     pub description: String,
 }
 
-/// One problem found in a document, naming where it is.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {message}")]
+/// One problem found in a document: where it is (`offers/yoga/place`, or `line 3, column 7`
+/// for broken JSON), a reason code (translated on staff pages, English on the command line via
+/// `Display`) and the text at fault.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentError {
     pub path: String,
-    pub message: String,
+    pub reason: String,
+    pub detail: Option<String>,
 }
+
+impl DocumentError {
+    pub fn new(path: impl Into<String>, reason: &str, detail: Option<String>) -> Self {
+        DocumentError { path: path.into(), reason: reason.into(), detail }
+    }
+}
+
+impl std::fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&super::reason::describe(&self.path, &self.reason, self.detail.as_deref()))
+    }
+}
+
+impl std::error::Error for DocumentError {}
 
 /// Checks slugs, references, age ranges, slots and required texts. Returns every problem at once.
 pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
     let mut errors = Vec::new();
-    let mut err = |path: String, message: String| errors.push(DocumentError { path, message });
+    let mut err = |path: String, reason: &str, detail: Option<&str>| {
+        errors.push(DocumentError::new(path, reason, detail.map(str::to_owned)))
+    };
     let quarters = unique_slugs("quarters", doc.quarters.iter().map(|q| &q.slug), &mut err);
     let orgs = unique_slugs("organisations", doc.organisations.iter().map(|o| &o.slug), &mut err);
     let places = unique_slugs("places", doc.places.iter().map(|p| &p.slug), &mut err);
@@ -156,51 +174,55 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
 
     for q in &doc.quarters {
         if q.name.trim().is_empty() {
-            err(format!("quarters/{}/name", q.slug), "is empty".into());
+            err(format!("quarters/{}/name", q.slug), "required", None);
         }
     }
     for p in &doc.places {
         if !quarters.contains(p.quarter.as_str()) {
-            err(format!("places/{}/quarter", p.slug), format!("no quarter {:?}", p.quarter));
+            err(format!("places/{}/quarter", p.slug), "unknown_choice", Some(&p.quarter));
         }
         if p.lat.is_some() != p.lon.is_some() {
-            err(format!("places/{}", p.slug), "latitude and longitude go together".into());
+            err(format!("places/{}", p.slug), "coordinates_together", None);
         }
     }
     for o in &doc.offers {
         let at = |field: &str| format!("offers/{}/{field}", o.slug);
         if o.title.trim().is_empty() {
-            err(at("title"), "is empty".into());
+            err(at("title"), "required", None);
         }
         if !orgs.contains(o.organisation.as_str()) {
-            err(at("organisation"), format!("no organisation {:?}", o.organisation));
+            err(at("organisation"), "unknown_choice", Some(&o.organisation));
         }
         if !places.contains(o.place.as_str()) {
-            err(at("place"), format!("no place {:?}", o.place));
+            err(at("place"), "unknown_choice", Some(&o.place));
         }
         if o.quarters.is_empty() {
-            err(at("quarters"), "needs at least one quarter".into());
+            err(at("quarters"), "required", None);
         }
         for q in o.quarters.iter().filter(|q| !quarters.contains(q.as_str())) {
-            err(at("quarters"), format!("no quarter {q:?}"));
+            err(at("quarters"), "unknown_choice", Some(q));
         }
         if let Err(e) = AgeRange::new(o.age_min, o.age_max) {
-            err(at("age"), e.to_string());
+            let reason = match e {
+                AgeRangeError::TooHigh => "age_range",
+                AgeRangeError::MinAboveMax => "age_order",
+            };
+            err(at("age"), reason, None);
         }
         for (i, s) in o.schedules.iter().enumerate() {
             if let Err(issues) = parse_schedule(s, &HolidayCalendar::default()) {
                 for issue in issues {
-                    err(at(&format!("schedules/{i}/{}", issue.field)), issue.reason);
+                    err(at(&format!("schedules/{i}/{}", issue.field)), &issue.reason, None);
                 }
             }
             let exception_places = s.exceptions.iter().filter_map(|e| e.place.as_ref());
             for p in s.place.iter().chain(exception_places).filter(|p| !places.contains(p.as_str())) {
-                err(at(&format!("schedules/{i}/place")), format!("no place {p:?}"));
+                err(at(&format!("schedules/{i}/place")), "unknown_choice", Some(p));
             }
         }
         for (locale, t) in &o.translations {
             if t.title.trim().is_empty() {
-                err(at(&format!("translations/{locale}/title")), "is empty".into());
+                err(at(&format!("translations/{locale}/title")), "required", None);
             }
         }
     }
@@ -214,15 +236,17 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
 fn unique_slugs<'a>(
     list: &str,
     slugs: impl Iterator<Item = &'a String>,
-    err: &mut impl FnMut(String, String),
+    err: &mut impl FnMut(String, &str, Option<&str>),
 ) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for s in slugs {
-        if let Err(e) = check_slug(s) {
-            err(format!("{list}/{s}"), e.to_string());
+        match check_slug(s) {
+            Ok(()) => {}
+            Err(SlugError::Reserved(_)) => err(format!("{list}/{s}"), "slug_reserved", None),
+            Err(_) => err(format!("{list}/{s}"), "slug_invalid", None),
         }
         if !seen.insert(s.as_str()) {
-            err(format!("{list}/{s}"), "slug used twice".into());
+            err(format!("{list}/{s}"), "csv_twice", None);
         }
     }
     seen
@@ -269,6 +293,6 @@ mod tests {
         let dup = d.quarters[0].clone();
         d.quarters.push(dup);
         let errors = validate(&d).unwrap_err();
-        assert!(errors.iter().any(|e| e.message == "slug used twice"));
+        assert!(errors.iter().any(|e| e.reason == "csv_twice"));
     }
 }

@@ -109,24 +109,25 @@ pub fn export(city: CityDocument, time_zone: &str) -> ExchangeDocument {
 /// (`time_zone` must be this installation's), every schedule and every reference are checked.
 /// Returns all problems at once.
 pub fn parse(text: &str, time_zone: &str) -> Result<CityDocument, Vec<DocumentError>> {
-    let one = |path: &str, message: String| vec![DocumentError { path: path.into(), message }];
+    let one = |path: &str, reason: &str, detail: String| vec![DocumentError::new(path, reason, Some(detail))];
     if text.len() > MAX_BYTES {
-        return Err(one("", format!("larger than {} MB", MAX_BYTES / 1024 / 1024)));
+        return Err(one("", "csv_too_large", format!("{} MB", MAX_BYTES / 1024 / 1024)));
     }
-    let doc: ExchangeDocument = serde_json::from_str(text)
-        .map_err(|e| one(&format!("line {}, column {}", e.line(), e.column()), without_position(&e)))?;
+    let doc: ExchangeDocument = serde_json::from_str(text).map_err(|e| {
+        one(&format!("line {}, column {}", e.line(), e.column()), "json_syntax", without_position(&e))
+    })?;
     let twice: Vec<DocumentError> = duplicates::duplicate_keys(text)
         .into_iter()
-        .map(|path| DocumentError { path, message: "this key is given twice".into() })
+        .map(|path| DocumentError::new(path, "json_key_twice", None))
         .collect();
     if !twice.is_empty() {
         return Err(twice);
     }
     if doc.format != FORMAT {
-        return Err(one("format", format!("expected {FORMAT:?}, got {:?}", doc.format)));
+        return Err(one("format", "json_format", doc.format));
     }
     if doc.time_zone != time_zone {
-        return Err(one("time_zone", format!("this installation keeps times in {time_zone}")));
+        return Err(one("time_zone", "json_time_zone", time_zone.to_owned()));
     }
     let mut errors = Vec::new();
     let mut offers = Vec::new();
@@ -135,10 +136,11 @@ pub fn parse(text: &str, time_zone: &str) -> Result<CityDocument, Vec<DocumentEr
         for (i, s) in o.schedules.iter().enumerate() {
             match from_ical(s) {
                 Ok(input) => schedules.push(input),
-                Err((field, message)) => errors.push(DocumentError {
-                    path: format!("offers/{}/schedules/{i}/{field}", o.slug),
-                    message,
-                }),
+                Err((field, why)) => errors.push(DocumentError::new(
+                    format!("offers/{}/schedules/{i}/{field}", o.slug),
+                    "ics_rule",
+                    Some(why),
+                )),
             }
         }
         offers.push(with_schedules(o, schedules));
