@@ -7,9 +7,9 @@ use crate::ui::pages::{
     PrivacyPage, ShortlistPage, StartPage, WeekPlanPage,
 };
 use crate::ui::staff::{
-    AccountPage, AuditPage, CalendarsPage, CoveragePage, DirectoryPage as StaffDirectoryPage, ImportPage,
-    KiosksPage, LinkPage, NewOfferPage, OfferEditPage, OrganisationEditPage, PlaceEditPage, PlanPage,
-    PrintProductsPage, QuarterEditPage, SignInPage, StaffOffersPage, TwoFactorPage, UsersPage,
+    AccountPage, AuditPage, CalendarsPage, CoveragePage, DataPage, DirectoryPage as StaffDirectoryPage,
+    ImportPage, KiosksPage, LinkPage, NewOfferPage, OfferEditPage, OrganisationEditPage, PlaceEditPage,
+    PlanPage, PrintProductsPage, QuarterEditPage, SignInPage, StaffOffersPage, TwoFactorPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/print") view=PrintProductsPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/import") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/calendars") view=CalendarsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/data") view=DataPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/coverage/:quarter") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/link/:token") view=LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/offers/new") view=NewOfferPage ssr=SsrMode::Async/>

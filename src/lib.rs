@@ -23,6 +23,8 @@ pub mod calendar_import;
 #[cfg(feature = "ssr")]
 pub mod calendar_sources;
 #[cfg(feature = "ssr")]
+pub mod city_data;
+#[cfg(feature = "ssr")]
 pub mod cli;
 #[cfg(feature = "ssr")]
 pub mod clock;

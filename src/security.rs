@@ -16,19 +16,20 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 /// form around it.
 pub const UPLOAD_LIMIT: usize = crate::editing::import::MAX_FILE + 64 * 1024;
 
+/// The limit of a city document uploaded by an administrator (`POST /<lang>/staff/data/import`),
+/// and so the largest body of any request.
+pub const DOCUMENT_LIMIT: usize = crate::city_data::MAX_UPLOAD + 64 * 1024;
+
 /// The limit for a request to `path`.
 pub fn body_limit(path: &str) -> usize {
     let mut parts = path.trim_start_matches('/').split('/');
-    let upload = parts.next().is_some_and(|l| l.len() == 2)
-        && parts.next() == Some("staff")
-        && matches!(
-            (parts.next(), parts.next(), parts.next()),
-            (Some("import"), None, None) | (Some("calendars"), Some("upload"), None)
-        );
-    if upload {
-        UPLOAD_LIMIT
-    } else {
-        BODY_LIMIT
+    if !(parts.next().is_some_and(|l| l.len() == 2) && parts.next() == Some("staff")) {
+        return BODY_LIMIT;
+    }
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("import"), None, None) | (Some("calendars"), Some("upload"), None) => UPLOAD_LIMIT,
+        (Some("data"), Some("import"), None) => DOCUMENT_LIMIT,
+        _ => BODY_LIMIT,
     }
 }
 

@@ -100,6 +100,7 @@ pub async fn router(
         .merge(crate::coverage_csv::routes())
         .merge(crate::offer_csv::routes())
         .merge(crate::calendar_sources::routes())
+        .merge(crate::city_data::routes())
         .merge(crate::short_links::routes())
         .route("/language/{code}", axum::routing::get(crate::language::choose))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
@@ -119,7 +120,7 @@ pub async fn router(
         .layer(tower_http::csrf::CsrfLayer::new())
         .layer(axum::middleware::from_fn(crate::security::log_csrf_rejection))
         .layer(axum::middleware::from_fn(crate::security::limit_streamed_body))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::UPLOAD_LIMIT))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::DOCUMENT_LIMIT))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::page_cache::cache_pages))
         .layer(axum::middleware::from_fn_with_state(security, crate::security::add_headers))

@@ -5,6 +5,7 @@ pub mod account;
 pub mod calendars;
 mod get_board;
 mod get_coverage;
+mod get_data_import;
 mod get_directory;
 mod get_kiosk;
 mod get_kiosks;
@@ -27,6 +28,7 @@ pub mod respond;
 
 pub use get_board::get_board;
 pub use get_coverage::{get_coverage, GetCoverage};
+pub use get_data_import::get_data_import;
 pub use get_directory::get_directory;
 pub use get_kiosk::get_kiosk;
 pub use get_kiosks::{get_kiosks, GetKiosks, KioskLink};

@@ -42,7 +42,7 @@ impl Db {
         &self,
         doc: &CityDocument,
         by: Option<&Actor>,
-        progress: &mut dyn FnMut(usize, usize),
+        progress: &mut (dyn FnMut(usize, usize) + Send),
     ) -> Result<(), DbError> {
         let mut tx = self.begin_write().await?;
         insert_records(&mut tx, doc, &mut Import::Audited { by, progress, done: 0 }).await?;
@@ -77,7 +77,7 @@ impl Db {
 /// How records are written: as they are (demo city) or recorded in the audit log with progress.
 enum Import<'a> {
     Quiet,
-    Audited { by: Option<&'a Actor>, progress: &'a mut dyn FnMut(usize, usize), done: usize },
+    Audited { by: Option<&'a Actor>, progress: &'a mut (dyn FnMut(usize, usize) + Send), done: usize },
 }
 
 impl Import<'_> {

@@ -274,15 +274,8 @@ pub struct ImportReport {
     pub written: bool,
 }
 
-/// Where the signed-in person's last import stands.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ImportState {
-    /// Still running: lines checked and lines in all (`0, 0` when another instance runs it).
-    pub running: Option<(usize, usize)>,
-    /// It was started long ago and is not running any more (the server restarted): nothing written.
-    pub lost: bool,
-    pub report: Option<ImportReport>,
-}
+/// Where the signed-in person's last spreadsheet import stands.
+pub type ImportState = super::import_state::ImportState<ImportReport>;
 
 /// Problems listed in a report (the rest are counted).
 pub const MAX_REPORTED: usize = 200;

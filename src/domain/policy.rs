@@ -33,6 +33,8 @@ pub enum Action {
     /// Configure organisations' calendars and import them (administrators only: the server
     /// fetches the addresses they enter).
     ManageCalendars,
+    /// Export the whole city as a document, or import one (administrators only).
+    ExchangeData,
 }
 
 /// What the object of an action belongs to.
@@ -74,7 +76,9 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
         Role::Coordinator => {
             let in_my_quarters = scope.quarters.iter().any(|q| actor.quarters.contains(q));
             match action {
-                RestoreOffer | EditQuarter | ManageUsers | ManageKiosks | ManageCalendars => Decision::Deny,
+                RestoreOffer | EditQuarter | ManageUsers | ManageKiosks | ManageCalendars | ExchangeData => {
+                    Decision::Deny
+                }
                 ReadDrafts | CreateOrganisation if scope.quarters.is_empty() => Decision::Allow,
                 ReadCoverage => Decision::Allow,
                 _ => allow(in_my_quarters),
@@ -99,7 +103,8 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
                 | ManageKiosks
                 | ReadAudit
                 | ReadCoverage
-                | ManageCalendars => Decision::Deny,
+                | ManageCalendars
+                | ExchangeData => Decision::Deny,
             }
         }
     }
@@ -133,6 +138,7 @@ mod tests {
             ReadAudit,
             ReadCoverage,
             ManageCalendars,
+            ExchangeData,
         ] {
             assert_eq!(decide(None, a, &of(1, false, true)), Deny);
         }
@@ -159,6 +165,7 @@ mod tests {
             ReadAudit,
             ReadCoverage,
             ManageCalendars,
+            ExchangeData,
         ] {
             assert_eq!(decide(Some(&ed), a, &of(1, false, true)), Deny, "{a:?}");
         }
@@ -172,7 +179,7 @@ mod tests {
             assert_eq!(decide(Some(&co), a, &of(1, true, false)), Allow, "{a:?} inside");
             assert_eq!(decide(Some(&co), a, &of(2, true, false)), Deny, "{a:?} outside");
         }
-        for a in [RestoreOffer, ManageUsers, EditQuarter, ManageCalendars] {
+        for a in [RestoreOffer, ManageUsers, EditQuarter, ManageCalendars, ExchangeData] {
             assert_eq!(decide(Some(&co), a, &of(1, true, true)), Deny, "{a:?}");
         }
         assert_eq!(

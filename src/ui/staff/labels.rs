@@ -75,6 +75,11 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
         "ics_uid_twice" => t_string!(i18n, staff_errors.ics_uid_twice),
         "ics_no_event" => t_string!(i18n, staff_errors.ics_no_event),
         "ics_rule" => t_string!(i18n, staff_errors.ics_rule),
+        "json_encoding" => t_string!(i18n, staff_errors.json_encoding),
+        "json_syntax" => t_string!(i18n, staff_errors.json_syntax),
+        "json_key_twice" => t_string!(i18n, staff_errors.json_key_twice),
+        "json_format" => t_string!(i18n, staff_errors.json_format),
+        "json_time_zone" => t_string!(i18n, staff_errors.json_time_zone),
         other => crate::ui::labels::schedule_error(i18n, other),
     }
 }
