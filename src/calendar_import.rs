@@ -231,7 +231,7 @@ pub async fn import(
     let Destination { organisation, place, category } = to;
     let events = match read_events(ics, settings.tz) {
         Ok(events) => events,
-        Err(problems) => return Ok(CalendarReport { problems, ..Default::default() }),
+        Err(problems) => return Ok(CalendarReport { problems, ..Default::default() }.capped()),
     };
     let unknown = |field: &str, slug: &str| {
         Ok(CalendarReport::failed(CalendarProblem::new("", field, "unknown_choice", Some(slug.to_owned()))))
@@ -291,7 +291,7 @@ pub async fn import(
         db.import_offers_from(&changes, by).await?;
         report.written = true;
     }
-    Ok(report)
+    Ok(report.capped())
 }
 
 #[cfg(test)]

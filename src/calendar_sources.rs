@@ -8,7 +8,7 @@ use crate::auth::{staff_of, AuthSession};
 use crate::calendar_import::{import, read_source, read_text, Destination};
 use crate::config::CalendarSettings;
 use crate::db::{Db, DbError};
-use crate::domain::calendar_source::{CalendarReport, CalendarSource};
+use crate::domain::calendar_source::{CalendarProblem, CalendarReport, CalendarSource};
 use crate::domain::category::Category;
 use crate::domain::policy::Action;
 use crate::domain::staff::Actor;
@@ -33,7 +33,10 @@ pub async fn refresh(
     dry_run: bool,
     by: Option<&Actor>,
 ) -> Result<CalendarReport, DbError> {
-    let report = match read_source(&source.url).await {
+    let web = source.url.starts_with("https://") || source.url.starts_with("http://");
+    let read =
+        if web { read_source(&source.url).await } else { Err(CalendarProblem::file("ics_fetch", None)) };
+    let report = match read {
         Ok(ics) => {
             import(
                 db,
@@ -134,12 +137,7 @@ async fn upload(
     let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
     let (organisation, place) = (get("organisation"), get("place"));
     let report = match get("category").parse::<Category>() {
-        Err(_) => CalendarReport::failed(crate::domain::calendar_source::CalendarProblem::new(
-            "",
-            "category",
-            "unknown_choice",
-            None,
-        )),
+        Err(_) => CalendarReport::failed(CalendarProblem::new("", "category", "unknown_choice", None)),
         Ok(category) => match read_text(&bytes) {
             Err(problem) => CalendarReport::failed(problem),
             Ok(ics) => {

@@ -8,7 +8,7 @@ use crate::domain::document::{CityDocument, DocumentError};
 use crate::domain::document_report::DocumentReport;
 use crate::domain::exchange;
 use crate::domain::policy::Action;
-use crate::import_jobs::BACKGROUND_LINES;
+use crate::import_jobs::{deliver, Running, BACKGROUND_LINES};
 use crate::state::AppState;
 use crate::ui::locale::find_locale;
 use axum::extract::{Multipart, Path, State};
@@ -127,22 +127,16 @@ async fn upload(
         return page;
     }
     // Many offers: written in the background; the page shows how many records are in.
-    let job = crate::auth::tokens::random_token();
-    let _ = session.insert(JOB_KEY, (&job, chrono::Utc::now().timestamp())).await;
-    state.imports.start(&job);
-    let (db, imports) = (state.db.clone(), state.imports.clone());
+    let running = Running::start(&state.imports, crate::auth::tokens::random_token());
+    let _ = session.insert(JOB_KEY, (&running.job, chrono::Utc::now().timestamp())).await;
+    let (db, store, id) = (state.db.clone(), state.sessions.clone(), session.id());
     tokio::spawn(async move {
-        let mut progress = |done, total| imports.progress(&job, done, total);
+        let mut progress = |done, total| running.progress(done, total);
         match db.import_document(&doc, staff.actor.as_ref(), &mut progress).await {
             Ok(()) => report.written = true,
             Err(e) => report = failed(e),
         }
-        let _ = session.insert(REPORT_KEY, &report).await;
-        let _ = session.remove::<(String, i64)>(JOB_KEY).await;
-        if let Err(e) = session.save().await {
-            tracing::error!(error = %e, "the city import report could not be kept");
-        }
-        imports.finish(&job);
+        deliver(&store, id, (&running.job, JOB_KEY), REPORT_KEY, &report).await;
     });
     page
 }

@@ -72,6 +72,8 @@ pub enum ConfigError {
     ConfirmMonths(String),
     #[error("CALENDAR_REFRESH_HOURS {0:?} is not a number of hours from 0 (never) to 168. Example: 6")]
     CalendarRefresh(String),
+    #[error("PAGE_CACHE {0:?} must be on or off")]
+    PageCache(String),
     #[error(
         "cannot use the data directory {dir}: {reason}. Set DATA_DIR or DATABASE_URL to a writable place"
     )]
@@ -175,6 +177,16 @@ pub fn calendar_refresh(env: Option<&str>) -> Result<Option<std::time::Duration>
             .ok_or_else(|| ConfigError::CalendarRefresh(raw.to_owned()))?,
     };
     Ok((hours > 0).then(|| std::time::Duration::from_secs(hours * 3600)))
+}
+
+/// Whether rendered public pages are kept in memory: `PAGE_CACHE` `on` (default) or `off` (only
+/// for measuring how fast pages render).
+pub fn page_cache(env: Option<&str>) -> Result<bool, ConfigError> {
+    match env.map(str::trim).filter(|s| !s.is_empty()) {
+        None | Some("on") => Ok(true),
+        Some("off") => Ok(false),
+        Some(other) => Err(ConfigError::PageCache(other.to_owned())),
+    }
 }
 
 /// The public base URL without a trailing slash: `PUBLIC_URL`, else `http://<site address>`. In
@@ -304,6 +316,14 @@ mod tests {
         for bad in ["-1", "169", "six", "1.5"] {
             assert!(calendar_refresh(Some(bad)).is_err(), "{bad}");
         }
+    }
+
+    /// The page cache is on unless switched off by name.
+    #[test]
+    fn page_cache_switch() {
+        assert!(page_cache(None).unwrap() && page_cache(Some("on")).unwrap());
+        assert!(!page_cache(Some(" off ")).unwrap());
+        assert!(matches!(page_cache(Some("no")), Err(ConfigError::PageCache(_))));
     }
 
     /// The confirmation period defaults to six months; nonsense is named.

@@ -10,7 +10,7 @@ use crate::domain::offer_form::OfferForm;
 use crate::domain::policy::Action;
 use crate::domain::spreadsheet::separators;
 use crate::editing::import::{count_lines, import_offers};
-use crate::import_jobs::BACKGROUND_LINES;
+use crate::import_jobs::{deliver, Running, BACKGROUND_LINES};
 use crate::state::AppState;
 use crate::ui::locale::find_locale;
 use axum::extract::{Multipart, Path, State};
@@ -126,12 +126,12 @@ async fn upload(
         return Redirect::to(&format!("/{lang}/staff/import")).into_response();
     }
     // A large file: checked (and maybe written) in the background; the page shows how far it got.
-    let job = crate::auth::tokens::random_token();
-    let _ = session.insert(JOB_KEY, (&job, chrono::Utc::now().timestamp())).await;
-    state.imports.start(&job);
-    let (db, settings, imports) = (state.db.clone(), state.calendar.clone(), state.imports.clone());
+    let running = Running::start(&state.imports, crate::auth::tokens::random_token());
+    let _ = session.insert(JOB_KEY, (&running.job, chrono::Utc::now().timestamp())).await;
+    let (db, settings, store, id) =
+        (state.db.clone(), state.calendar.clone(), state.sessions.clone(), session.id());
     tokio::spawn(async move {
-        let mut progress = |done, total| imports.progress(&job, done, total);
+        let mut progress = |done, total| running.progress(done, total);
         let report = match import_offers(&db, &settings, &staff, &bytes, dry_run, &mut progress).await {
             Ok(r) => r,
             Err(e) => {
@@ -139,12 +139,7 @@ async fn upload(
                 ImportReport::file_problem("csv_failed", None)
             }
         };
-        let _ = session.insert(REPORT_KEY, &report).await;
-        let _ = session.remove::<(String, i64)>(JOB_KEY).await;
-        if let Err(e) = session.save().await {
-            tracing::error!(error = %e, "the import report could not be kept");
-        }
-        imports.finish(&job);
+        deliver(&store, id, (&running.job, JOB_KEY), REPORT_KEY, &report).await;
     });
     Redirect::to(&format!("/{lang}/staff/import")).into_response()
 }

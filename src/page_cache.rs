@@ -39,6 +39,15 @@ struct Entry {
 #[derive(Default)]
 pub struct PageCache {
     entries: Mutex<HashMap<String, std::sync::Arc<Entry>>>,
+    /// Every page is rendered anew (`PAGE_CACHE=off`, for measuring rendering).
+    off: bool,
+}
+
+impl PageCache {
+    /// A cache that keeps nothing.
+    pub fn off() -> Self {
+        PageCache { off: true, ..Default::default() }
+    }
 }
 
 impl std::fmt::Debug for PageCache {
@@ -107,7 +116,7 @@ fn compress(plain: &[u8]) -> (Bytes, Bytes) {
 
 /// Middleware: answers public pages from the cache, or renders and keeps them.
 pub async fn cache_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    if !cacheable(&req) {
+    if state.pages.off || !cacheable(&req) {
         return next.run(req).await;
     }
     let Ok(version) = state.db.get_data_version().await else {

@@ -11,10 +11,12 @@ use axum::response::{IntoResponse, Response};
 /// offer or an offer in every language, is far below).
 pub const BODY_LIMIT: usize = 256 * 1024;
 
-/// The limit of the uploads, a spreadsheet of offers (`POST /<lang>/staff/import`) and a
-/// calendar (`POST /<lang>/staff/calendars/upload`): the spreadsheet's limit plus room for the
-/// form around it.
+/// The limit of a spreadsheet of offers (`POST /<lang>/staff/import`): the file's limit plus room
+/// for the form around it.
 pub const UPLOAD_LIMIT: usize = crate::editing::import::MAX_FILE + 64 * 1024;
+
+/// The limit of a calendar uploaded by an administrator (`POST /<lang>/staff/calendars/upload`).
+pub const CALENDAR_LIMIT: usize = crate::calendar_import::MAX_BYTES as usize + 64 * 1024;
 
 /// The limit of a city document uploaded by an administrator (`POST /<lang>/staff/data/import`),
 /// and so the largest body of any request.
@@ -27,7 +29,8 @@ pub fn body_limit(path: &str) -> usize {
         return BODY_LIMIT;
     }
     match (parts.next(), parts.next(), parts.next()) {
-        (Some("import"), None, None) | (Some("calendars"), Some("upload"), None) => UPLOAD_LIMIT,
+        (Some("import"), None, None) => UPLOAD_LIMIT,
+        (Some("calendars"), Some("upload"), None) => CALENDAR_LIMIT,
         (Some("data"), Some("import"), None) => DOCUMENT_LIMIT,
         _ => BODY_LIMIT,
     }
@@ -137,6 +140,19 @@ pub async fn add_headers(State(s): State<SecuritySettings>, req: Request, next: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Uploads get their own limits; everything else the small one, including look-alike paths.
+    #[test]
+    fn upload_paths_have_their_limits() {
+        assert_eq!(body_limit("/de/staff/import"), UPLOAD_LIMIT);
+        assert_eq!(body_limit("/ar/staff/calendars/upload"), CALENDAR_LIMIT);
+        assert_eq!(body_limit("/de/staff/data/import"), DOCUMENT_LIMIT);
+        for other in
+            ["/de/staff/data/import/x", "/de/staff", "/api/save_offer", "/deu/staff/import", "/de/import"]
+        {
+            assert_eq!(body_limit(other), BODY_LIMIT, "{other}");
+        }
+    }
 
     /// The page policy names the nonce, allows wasm, forbids objects, base changes and framing.
     #[test]

@@ -54,11 +54,15 @@ pub async fn router(
         leptos_options.env == leptos::config::Env::PROD,
     )?;
     let secure = public_url.starts_with("https://");
-    let sessions = crate::auth::session::layer(crate::auth::session::store(&db).await?, secure);
+    let session_store = crate::auth::session::store(&db).await?;
+    let sessions = crate::auth::session::layer(session_store.clone(), secure);
     let auth =
         axum_login::AuthManagerLayerBuilder::new(crate::auth::Backend { db: db.clone() }, sessions).build();
     let limits = std::sync::Arc::new(crate::auth::limit::SignInLimits::default());
-    let pages = std::sync::Arc::new(crate::page_cache::PageCache::default());
+    let pages = std::sync::Arc::new(match config::page_cache(std::env::var("PAGE_CACHE").ok().as_deref())? {
+        true => crate::page_cache::PageCache::default(),
+        false => crate::page_cache::PageCache::off(),
+    });
     let security = crate::security::SecuritySettings {
         frame_ancestors: config::frame_ancestors(std::env::var("FRAME_ANCESTORS").ok().as_deref())?,
         https: secure,
@@ -84,6 +88,7 @@ pub async fn router(
         legal,
         front_version,
         imports: Default::default(),
+        sessions: session_store,
     };
     let routes = route_list();
     let context_state = state.clone();
@@ -121,6 +126,8 @@ pub async fn router(
         .layer(axum::middleware::from_fn(crate::security::log_csrf_rejection))
         .layer(axum::middleware::from_fn(crate::security::limit_streamed_body))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::DOCUMENT_LIMIT))
+        // axum's own 2 MB default for extractors (multipart uploads) would undercut the limits above.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::page_cache::cache_pages))
         .layer(axum::middleware::from_fn_with_state(security, crate::security::add_headers))

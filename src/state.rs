@@ -24,8 +24,10 @@ pub struct AppState {
     pub legal: crate::ui::Legal,
     /// Fingerprint of the deployed front end (kiosk screens reload when it changes).
     pub front_version: crate::kiosk::FrontVersion,
-    /// Spreadsheet imports running in the background in this process.
+    /// Imports running in the background in this process.
     pub imports: std::sync::Arc<crate::import_jobs::ImportJobs>,
+    /// The staff sessions, for background work that reports into one.
+    pub sessions: crate::auth::session::Store,
 }
 
 impl AppState {

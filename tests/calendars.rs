@@ -11,7 +11,7 @@ use axum::http::{header, Request, StatusCode};
 use common::staff::*;
 use common::Kind;
 use leptos::config::get_configuration;
-use quartiersboard::serverfns::calendars::{ReadCalendarNow, RemoveCalendar, SaveCalendar};
+use quartiersboard::serverfns::calendars::{GetCalendars, ReadCalendarNow, RemoveCalendar, SaveCalendar};
 use std::io::{Read, Write};
 
 const ORG: &str = "tv-welheim";
@@ -143,13 +143,23 @@ async fn calendars_in_the_staff_area(kind: Kind) {
     assert!(t.db.list_calendar_sources().await.unwrap().is_empty());
     assert!(t.db.get_offer_id("lauftreff").await.is_ok(), "the offers stay");
 
-    // Editors may neither see nor use any of it.
-    let mut editor = Client::new(&app);
-    editor.sign_in(EDITOR_A).await;
-    assert_eq!(upload(&mut editor, &ics("x"), false).await, StatusCode::FORBIDDEN);
-    let r = editor.call(path_of::<SaveCalendar>(), &form(&address)).await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert!(t.db.list_calendar_sources().await.unwrap().is_empty());
+    // Editors and coordinators may neither see nor use any of it.
+    c.submit(path_of::<SaveCalendar>(), &form(&address), PAGE).await;
+    for who in [EDITOR_A, COORDINATOR_X] {
+        let mut other = Client::new(&app);
+        other.sign_in(who).await;
+        assert_eq!(upload(&mut other, &ics("x"), false).await, StatusCode::FORBIDDEN, "{who}");
+        assert_eq!(other.call(path_of::<GetCalendars>(), "").await.status, StatusCode::FORBIDDEN, "{who}");
+        let calls = [
+            (path_of::<SaveCalendar>(), form("https://anders.example/k.ics")),
+            (path_of::<ReadCalendarNow>(), read(false)),
+            (path_of::<RemoveCalendar>(), format!("organisation={ORG}")),
+        ];
+        for (path, body) in calls {
+            assert_eq!(other.call(path, &body).await.status, StatusCode::FORBIDDEN, "{who} {path}");
+        }
+    }
+    assert_eq!(t.db.get_calendar_source(ORG).await.unwrap().url, address, "nothing changed");
 }
 
 on_both!(calendars_in_the_staff_area);

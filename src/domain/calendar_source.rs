@@ -46,12 +46,25 @@ pub struct CalendarReport {
     pub updated: Vec<String>,
     pub unchanged: usize,
     pub problems: Vec<CalendarProblem>,
+    /// Problems beyond the first [`MAX_REPORTED`], counted.
+    #[serde(default)]
+    pub more_problems: usize,
     pub written: bool,
 }
+
+/// Problems listed in a report (the rest are counted).
+pub const MAX_REPORTED: usize = 200;
 
 impl CalendarReport {
     pub fn failed(problem: CalendarProblem) -> Self {
         CalendarReport { problems: vec![problem], ..Default::default() }
+    }
+
+    /// The report with at most [`MAX_REPORTED`] problems listed.
+    pub fn capped(mut self) -> Self {
+        self.more_problems += self.problems.len().saturating_sub(MAX_REPORTED);
+        self.problems.truncate(MAX_REPORTED);
+        self
     }
 }
 

@@ -89,8 +89,11 @@ fn Calendars(page: CalendarsPage) -> impl IntoView {
         }
         .into_any()
     };
+    let choose = t_string!(i18n, staff.choose);
     let options = |list: &[(String, String)]| {
-        list.iter().map(|(v, l)| view! { <option value=v.clone()>{l.clone()}</option> }).collect_view()
+        let items =
+            list.iter().map(|(v, l)| view! { <option value=v.clone()>{l.clone()}</option> }).collect_view();
+        view! { <option value="">{choose}</option> {items} }
     };
     view! {
         {last}
@@ -213,6 +216,8 @@ fn ReportView(report: CalendarReport) -> impl IntoView {
             }
         })
         .collect_view();
+    let more = (report.more_problems > 0)
+        .then(|| view! { <p>{t_string!(i18n, import.more, n = report.more_problems).to_string()}</p> });
     view! {
         <p class="notice problem" role="alert">{t!(i18n, calendars.nothing_written)}</p>
         <div class="table-scroll">
@@ -225,6 +230,7 @@ fn ReportView(report: CalendarReport) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {more}
     }
     .into_any()
 }

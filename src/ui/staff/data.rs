@@ -19,10 +19,10 @@ pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = locale.as_str();
     let data = OnceResource::new(get_data_import());
-    let state = move || {
+    let page = move || {
         Suspend::new(async move {
             match data.await {
-                Ok(state) => view! { <State state/> }.into_any(),
+                Ok(state) => view! { <Data lang state/> }.into_any(),
                 Err(crate::error::AppError::Unauthorized) => ().into_any(),
                 Err(e) => crate::ui::pages::load_failed(e),
             }
@@ -31,22 +31,31 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <StaffFrame title=t_string!(i18n, data.title)>
             <h1>{t!(i18n, data.title)}</h1>
-            <p>{t!(i18n, data.intro)}</p>
-            <p><a class="button secondary" href=format!("/{lang}/staff/city.json") download="">{t!(i18n, data.download)}</a></p>
-            <h2>{t!(i18n, data.import_heading)}</h2>
-            <p>{t!(i18n, data.import_intro)}</p>
-            <form method="post" action=format!("/{lang}/staff/data/import") enctype="multipart/form-data" class="staff-form">
-                <p>
-                    <label for="data-file">{t!(i18n, data.file)}</label>
-                    <input id="data-file" type="file" name="file" accept=".json,application/json" required/>
-                </p>
-                <p><label class="check"><input type="checkbox" name="dry_run" checked/> " " {t!(i18n, import.dry_run)}</label></p>
-                <button type="submit" class="button">{t!(i18n, import.submit)}</button>
-            </form>
-            <Suspense fallback=|| ()>{state}</Suspense>
+            <Suspense fallback=|| ()>{page}</Suspense>
         </StaffFrame>
     }
     .into_any()
+}
+
+/// The page for an administrator: download, upload, and the last import.
+#[component]
+fn Data(lang: &'static str, state: DocumentImportState) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p>{t!(i18n, data.intro)}</p>
+        <p><a class="button secondary" href=format!("/{lang}/staff/city.json") download="">{t!(i18n, data.download)}</a></p>
+        <h2>{t!(i18n, data.import_heading)}</h2>
+        <p>{t!(i18n, data.import_intro)}</p>
+        <form method="post" action=format!("/{lang}/staff/data/import") enctype="multipart/form-data" class="staff-form">
+            <p>
+                <label for="data-file">{t!(i18n, data.file)}</label>
+                <input id="data-file" type="file" name="file" accept=".json,application/json" required/>
+            </p>
+            <p><label class="check"><input type="checkbox" name="dry_run" checked/> " " {t!(i18n, import.dry_run)}</label></p>
+            <button type="submit" class="button">{t!(i18n, import.submit)}</button>
+        </form>
+        <State state/>
+    }
 }
 
 /// A large document still being written (with a link to look again), a lost one, or the report.
