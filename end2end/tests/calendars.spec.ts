@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expectAccessible, watchConsole } from "./helpers";
-import { ADMIN, DESK, staffContext } from "./staff-helpers";
+import { ADMIN, DESK, coordinatorOf, staffContext } from "./staff-helpers";
 
 test.use(DESK);
 
@@ -53,8 +53,12 @@ test("an administrator sets up a club's calendar address, checks it, and sees a 
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\nBEGIN:VEVENT\r\nUID:lauf@tv.example\r\nSUMMARY:Lauftreff\r\n" +
       "DTSTART;TZID=Mars/Olympus:20270109T100000\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
   );
-  await page.getByLabel("Kalenderdatei (.ics)").setInputFiles(file);
-  await page.getByRole("button", { name: "Hochladen" }).click();
+  const uploadForm = page.locator("form").filter({ has: page.getByLabel("Kalenderdatei (.ics)") });
+  await uploadForm.getByLabel("Organisation").selectOption({ label: "TV Welheim 1912 e. V." });
+  await uploadForm.getByLabel("Ort der Angebote").selectOption({ index: 1 });
+  await uploadForm.getByLabel("Art der Angebote").selectOption("sport");
+  await uploadForm.getByLabel("Kalenderdatei (.ics)").setInputFiles(file);
+  await uploadForm.getByRole("button", { name: "Hochladen" }).click();
   await expect(page).toHaveURL(/\/de\/staff\/calendars$/);
   await expect(page.getByRole("alert")).toContainText("Es wurde nichts übernommen.");
   const problem = page.getByRole("row").filter({ hasText: "#1 (Lauftreff)" });
@@ -68,7 +72,13 @@ test("an administrator sets up a club's calendar address, checks it, and sees a 
   await context.close();
 });
 
-test("calendars are for administrators only", async ({ page }) => {
+test("calendars are for administrators only", async ({ page, browser }) => {
   await page.goto("/de/staff/calendars");
   await expect(page).toHaveURL(/\/de\/staff\/sign-in/);
+  const [context, coordinator] = await coordinatorOf(browser, "Welheim", "Clara Kalender");
+  await expect(coordinator.getByRole("link", { name: "Kalender", exact: true })).toHaveCount(0);
+  await coordinator.goto("/de/staff/calendars");
+  await expect(coordinator.getByRole("alert")).toBeVisible();
+  await expect(coordinator.getByLabel("Adresse des Kalenders (.ics)")).toHaveCount(0);
+  await context.close();
 });

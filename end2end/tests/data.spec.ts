@@ -1,7 +1,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { expectAccessible, watchConsole } from "./helpers";
-import { ADMIN, DESK, staffContext } from "./staff-helpers";
+import { ADMIN, DESK, coordinatorOf, staffContext } from "./staff-helpers";
 
 test.use(DESK);
 
@@ -31,8 +31,15 @@ test("an administrator downloads all data and checks the file: what exists alrea
   await context.close();
 });
 
-test("all data is for administrators only", async ({ page }) => {
+test("all data is for administrators only", async ({ page, browser }) => {
   await page.goto("/de/staff/data");
   await expect(page).toHaveURL(/\/de\/staff\/sign-in/);
+  const [context, coordinator] = await coordinatorOf(browser, "Welheim", "Dora Daten");
+  await expect(coordinator.getByRole("link", { name: "Daten", exact: true })).toHaveCount(0);
+  await coordinator.goto("/de/staff/data");
+  await expect(coordinator.getByRole("alert")).toBeVisible();
+  await expect(coordinator.getByLabel("Datei (Quartiersboard-JSON)")).toHaveCount(0);
+  expect((await coordinator.request.get("/de/staff/city.json")).status()).toBe(403);
+  await context.close();
   expect((await page.request.get("/de/staff/city.json", { maxRedirects: 0 })).status()).toBe(303);
 });
