@@ -4,7 +4,7 @@
 //! `organisation`, `place`, `category`, `file`, `dry_run`). The last report is kept in the
 //! session (uploads, "read now") and with the calendar (every reading).
 
-use crate::auth::{staff_of, AuthSession};
+use crate::auth::AuthSession;
 use crate::calendar_import::{import, read_source, read_text, Destination};
 use crate::config::CalendarSettings;
 use crate::db::{Db, DbError};
@@ -13,7 +13,7 @@ use crate::domain::category::Category;
 use crate::domain::policy::Action;
 use crate::domain::staff::Actor;
 use crate::state::AppState;
-use crate::ui::locale::find_locale;
+use crate::uploads::{self, allowed};
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -98,45 +98,19 @@ async fn upload(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     auth: AuthSession,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Response {
-    if find_locale(&lang).is_none() {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    let staff = match staff_of(auth, &state.db).await {
-        Ok(s) if s.actor.is_some() => s,
-        Ok(_) => return Redirect::to(&format!("/{lang}/staff/sign-in")).into_response(),
-        Err(e) => return (StatusCode::FORBIDDEN, e.to_string()).into_response(),
+    let staff = match allowed(auth, &state, &lang, Action::ManageCalendars).await {
+        Ok(s) => s,
+        Err(refused) => return refused,
     };
-    if let Err(e) = staff.require(Action::ManageCalendars, &Default::default()) {
-        return (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::FORBIDDEN), e.to_string())
-            .into_response();
-    }
-    let (mut fields, mut bytes, mut dry_run) = (std::collections::HashMap::new(), Vec::new(), false);
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) => match field.name().map(str::to_owned).as_deref() {
-                Some("file") => match field.bytes().await {
-                    Ok(b) => bytes = b.to_vec(),
-                    Err(e) => return (e.status(), e.body_text()).into_response(),
-                },
-                Some("dry_run") => dry_run = true,
-                Some(name @ ("organisation" | "place" | "category")) => {
-                    let name = name.to_owned();
-                    match field.text().await {
-                        Ok(t) => fields.insert(name, t.trim().to_owned()),
-                        Err(e) => return (e.status(), e.body_text()).into_response(),
-                    };
-                }
-                _ => {}
-            },
-            Ok(None) => break,
-            Err(e) => return (e.status(), e.body_text()).into_response(),
-        }
-    }
-    let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
-    let (organisation, place) = (get("organisation"), get("place"));
-    let report = match get("category").parse::<Category>() {
+    let form = match uploads::read(form, &["organisation", "place", "category"]).await {
+        Ok(u) => u,
+        Err(refused) => return refused,
+    };
+    let (organisation, place, bytes, dry_run) =
+        (form.text("organisation"), form.text("place"), form.file, form.dry_run);
+    let report = match form.texts.get("category").map_or("", String::as_str).parse::<Category>() {
         Err(_) => CalendarReport::failed(CalendarProblem::new("", "category", "unknown_choice", None)),
         Ok(category) => match read_text(&bytes) {
             Err(problem) => CalendarReport::failed(problem),

@@ -3,14 +3,14 @@
 //! `dry_run`) checks a document completely and adds it in one transaction — documents with many
 //! offers in the background, with progress on the page. The report goes into the session.
 
-use crate::auth::{staff_of, AuthSession, Staff};
+use crate::auth::AuthSession;
 use crate::domain::document::{CityDocument, DocumentError};
 use crate::domain::document_report::DocumentReport;
 use crate::domain::exchange;
 use crate::domain::policy::Action;
 use crate::import_jobs::{deliver, Running, BACKGROUND_LINES};
 use crate::state::AppState;
-use crate::ui::locale::find_locale;
+use crate::uploads::{self, allowed};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -33,26 +33,8 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/data/import", post(upload))
 }
 
-/// The signed-in administrator, or the answer for anyone else.
-async fn admin(auth: AuthSession, state: &AppState, lang: &str) -> Result<Staff, Response> {
-    if find_locale(lang).is_none() {
-        return Err(StatusCode::NOT_FOUND.into_response());
-    }
-    let staff = staff_of(auth, &state.db)
-        .await
-        .map_err(|e| (StatusCode::FORBIDDEN, e.to_string()).into_response())?;
-    if staff.actor.is_none() {
-        return Err(Redirect::to(&format!("/{lang}/staff/sign-in")).into_response());
-    }
-    staff.require(Action::ExchangeData, &Default::default()).map_err(|e| {
-        (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::FORBIDDEN), e.to_string())
-            .into_response()
-    })?;
-    Ok(staff)
-}
-
 async fn download(State(state): State<AppState>, Path(lang): Path<String>, auth: AuthSession) -> Response {
-    if let Err(refused) = admin(auth, &state, &lang).await {
+    if let Err(refused) = allowed(auth, &state, &lang, Action::ExchangeData).await {
         return refused;
     }
     let doc = match state.db.export_document().await {
@@ -78,27 +60,16 @@ async fn upload(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     auth: AuthSession,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Response {
-    let staff = match admin(auth, &state, &lang).await {
+    let staff = match allowed(auth, &state, &lang, Action::ExchangeData).await {
         Ok(s) => s,
         Err(refused) => return refused,
     };
-    let (mut bytes, mut dry_run) = (Vec::new(), false);
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) => match field.name() {
-                Some("file") => match field.bytes().await {
-                    Ok(b) => bytes = b.to_vec(),
-                    Err(e) => return (e.status(), e.body_text()).into_response(),
-                },
-                Some("dry_run") => dry_run = true,
-                _ => {}
-            },
-            Ok(None) => break,
-            Err(e) => return (e.status(), e.body_text()).into_response(),
-        }
-    }
+    let (bytes, dry_run) = match uploads::read(form, &[]).await {
+        Ok(u) => (u.file, u.dry_run),
+        Err(refused) => return refused,
+    };
     let page = Redirect::to(&format!("/{lang}/staff/data")).into_response();
     let session = staff.auth.session.clone();
     let _ = session.remove::<DocumentReport>(REPORT_KEY).await;

@@ -74,6 +74,8 @@ pub mod short_links;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod transfer;
+#[cfg(feature = "ssr")]
+pub mod uploads;
 
 /// Entry point of the browser build: wakes up the interactive parts of the server-rendered page.
 #[cfg(feature = "hydrate")]

@@ -86,7 +86,7 @@ async fn upload(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     auth: AuthSession,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Response {
     if find_locale(&lang).is_none() {
         return StatusCode::NOT_FOUND.into_response();
@@ -96,21 +96,10 @@ async fn upload(
         Ok(_) => return refused(crate::error::AppError::Unauthorized),
         Err(e) => return refused(e),
     };
-    let (mut bytes, mut dry_run) = (Vec::new(), false);
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) => match field.name() {
-                Some("file") => match field.bytes().await {
-                    Ok(b) => bytes = b.to_vec(),
-                    Err(e) => return (e.status(), e.body_text()).into_response(),
-                },
-                Some("dry_run") => dry_run = true,
-                _ => {}
-            },
-            Ok(None) => break,
-            Err(e) => return (e.status(), e.body_text()).into_response(),
-        }
-    }
+    let (bytes, dry_run) = match crate::uploads::read(form, &[]).await {
+        Ok(u) => (u.file, u.dry_run),
+        Err(refused) => return refused,
+    };
     let session = staff.auth.session.clone();
     let _ = session.remove::<ImportReport>(REPORT_KEY).await;
     if bytes.is_empty() || count_lines(&bytes) <= BACKGROUND_LINES {

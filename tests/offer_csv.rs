@@ -68,6 +68,31 @@ fn col(name: &str) -> usize {
     COLUMNS.iter().position(|(h, _)| *h == name).unwrap()
 }
 
+/// The downloaded spreadsheet with `n` new lines (`prefix-0`, …) copied from its first offer.
+async fn with_new_lines(c: &mut Client, prefix: &str, n: usize) -> Vec<Vec<String>> {
+    let mut table = lines(&c.get("/de/staff/offers.csv").await.body);
+    let template = table[1].clone();
+    for i in 0..n {
+        let mut l = template.clone();
+        l[col("Kennung")] = format!("{prefix}-{i}");
+        l[col("Version")] = String::new();
+        table.push(l);
+    }
+    table
+}
+
+/// Functional, not timed: looks at the import page again (as its link does) while `busy` holds.
+async fn look_again_while(c: &mut Client, mut page: String, busy: impl Fn(&str) -> bool) -> String {
+    for _ in 0..600 {
+        if !busy(&page) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        page = c.get("/de/staff/import").await.body.replace("<!>", "");
+    }
+    page
+}
+
 /// The coordinator's whole story: download, unchanged upload, a file with mistakes, the fixed
 /// file, and the same old file again.
 async fn coordinator_edits_in_a_spreadsheet(kind: Kind) {
@@ -192,24 +217,10 @@ async fn large_file_in_the_background(kind: Kind) {
     let app = app(&t).await;
     let mut c = Client::new(&app);
     c.sign_in(COORDINATOR_X).await;
-    let mut table = lines(&c.get("/de/staff/offers.csv").await.body);
-    let template = table[1].clone();
     let extra = quartiersboard::import_jobs::BACKGROUND_LINES + 50;
-    for i in 0..extra {
-        let mut l = template.clone();
-        l[col("Kennung")] = format!("viele-zeilen-{i}");
-        l[col("Version")] = String::new();
-        table.push(l);
-    }
-    let mut page = upload(&mut c, "de", &write(&table, b';'), false).await;
-    // Functional, not timed: look again (as the page's link does) until the report is there.
-    for _ in 0..600 {
-        if !page.contains("Die Datei wird geprüft.") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        page = c.get("/de/staff/import").await.body.replace("<!>", "");
-    }
+    let table = with_new_lines(&mut c, "viele-zeilen", extra).await;
+    let page = upload(&mut c, "de", &write(&table, b';'), false).await;
+    let page = look_again_while(&mut c, page, |p| p.contains("Die Datei wird geprüft.")).await;
     assert!(page.contains("Gespeichert."), "{page}");
     assert!(page.contains(&format!("neu: {extra},")), "{page}");
     assert!(t.db.get_offer_id(&format!("viele-zeilen-{}", extra - 1)).await.is_ok());
@@ -226,28 +237,15 @@ async fn progress_shows_while_an_import_runs() {
     let app = app(&t).await;
     let mut c = Client::new(&app);
     c.sign_in(COORDINATOR_X).await;
-    let mut table = lines(&c.get("/de/staff/offers.csv").await.body);
-    let template = table[1].clone();
     let extra = quartiersboard::import_jobs::BACKGROUND_LINES + 10;
-    for i in 0..extra {
-        let mut l = template.clone();
-        l[col("Kennung")] = format!("gesperrt-{i}");
-        l[col("Version")] = String::new();
-        table.push(l);
-    }
+    let table = with_new_lines(&mut c, "gesperrt", extra).await;
     let mut lock = sqlx::AnyConnection::connect(&t.url).await.unwrap();
     sqlx::query("BEGIN").execute(&mut lock).await.unwrap();
     sqlx::query("UPDATE data_version SET n = n + 1 WHERE id = 1").execute(&mut lock).await.unwrap();
-    let mut page = upload(&mut c, "de", &write(&table, b';'), false).await;
+    let page = upload(&mut c, "de", &write(&table, b';'), false).await;
     let total = table.len() - 1;
     let done = format!("Zeile {total} von {total} geprüft");
-    for _ in 0..600 {
-        if page.contains(&done) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        page = c.get("/de/staff/import").await.body.replace("<!>", "");
-    }
+    let page = look_again_while(&mut c, page, |p| !p.contains(&done)).await;
     assert!(page.contains("Die Datei wird geprüft."), "{page}");
     assert!(page.contains(&format!("<progress max=\"{total}\" value=\"{total}\"")), "{page}");
     assert!(
@@ -256,13 +254,7 @@ async fn progress_shows_while_an_import_runs() {
     );
     assert!(t.db.get_offer_id("gesperrt-0").await.is_err(), "nothing written yet");
     sqlx::query("ROLLBACK").execute(&mut lock).await.unwrap();
-    for _ in 0..600 {
-        if !page.contains("Die Datei wird geprüft.") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        page = c.get("/de/staff/import").await.body.replace("<!>", "");
-    }
+    let page = look_again_while(&mut c, page, |p| p.contains("Die Datei wird geprüft.")).await;
     assert!(page.contains("Gespeichert."), "{page}");
     assert!(t.db.get_offer_id(&format!("gesperrt-{}", extra - 1)).await.is_ok());
 }

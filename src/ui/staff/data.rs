@@ -3,6 +3,7 @@
 //! problem named by its place in the document; written only when nothing is wrong, all at once.
 
 use super::frame::StaffFrame;
+use super::import::Background;
 use super::labels::field_error;
 use crate::domain::document_report::{DocumentImportState, DocumentReport};
 use crate::i18n::*;
@@ -62,27 +63,14 @@ fn Data(lang: &'static str, state: DocumentImportState) -> impl IntoView {
 #[component]
 fn State(state: DocumentImportState) -> impl IntoView {
     let i18n = use_i18n();
+    let progress = move |done, total| t_string!(i18n, data.progress, done = done, total = total).to_string();
     let lang = i18n.get_locale_untracked().as_str();
-    if let Some((done, total)) = state.running {
-        let progress = (total > 0).then(|| {
-            let text = t_string!(i18n, data.progress, done = done, total = total).to_string();
-            view! { <p><progress max=total value=done aria-label=text.clone()></progress> " " {text.clone()}</p> }
-        });
-        return view! {
-            <section class="import-report" aria-labelledby="data-result">
-                <h2 id="data-result">{t!(i18n, import.result)}</h2>
-                <p class="notice" role="status">{t!(i18n, data.running)}</p>
-                {progress}
-                <p><a class="button secondary" href=format!("/{lang}/staff/data")>{t!(i18n, import.look_again)}</a></p>
-            </section>
-        }
-        .into_any();
+    let background =
+        Background { running: state.running, lost: state.lost, message: t_string!(i18n, data.running) };
+    match background.view(progress, format!("/{lang}/staff/data")) {
+        Some(v) => v,
+        None => state.report.map(|report| view! { <Report report/> }).into_any(),
     }
-    if state.lost {
-        return view! { <p class="notice problem" role="alert">{field_error(i18n, "csv_failed")}</p> }
-            .into_any();
-    }
-    state.report.map(|report| view! { <Report report/> }).into_any()
 }
 
 #[component]

@@ -46,29 +46,52 @@ pub fn ImportPage() -> impl IntoView {
 #[component]
 fn State(state: ImportState) -> impl IntoView {
     let i18n = use_i18n();
+    let progress =
+        move |done, total| t_string!(i18n, import.progress, done = done, total = total).to_string();
     let lang = i18n.get_locale_untracked().as_str();
-    if let Some((done, total)) = state.running {
-        let progress = (total > 0).then(|| {
-            let text = t_string!(i18n, import.progress, done = done, total = total).to_string();
-            view! {
-                <p><progress max=total value=done aria-label=text.clone()></progress> " " {text.clone()}</p>
-            }
-        });
-        return view! {
-            <section class="import-report" aria-labelledby="import-result">
-                <h2 id="import-result">{t!(i18n, import.result)}</h2>
-                <p class="notice" role="status">{t!(i18n, import.running)}</p>
-                {progress}
-                <p><a class="button secondary" href=format!("/{lang}/staff/import")>{t!(i18n, import.look_again)}</a></p>
-            </section>
+    let background =
+        Background { running: state.running, lost: state.lost, message: t_string!(i18n, import.running) };
+    match background.view(progress, format!("/{lang}/staff/import")) {
+        Some(v) => v,
+        None => state.report.map(|report| view! { <Report report/> }).into_any(),
+    }
+}
+
+/// An import running in the background, as its page shows it until the report is there.
+pub struct Background {
+    /// Records done and in all (`0, 0`: running on another instance).
+    pub running: Option<(usize, usize)>,
+    pub lost: bool,
+    /// What is happening, in the reader's language.
+    pub message: &'static str,
+}
+
+impl Background {
+    /// How far it got (with a link to `page` to look again), that it was lost, or `None` when
+    /// it is done. `progress(done, total)` says how far in words.
+    pub fn view(self, progress: impl Fn(usize, usize) -> String, page: String) -> Option<AnyView> {
+        let i18n = use_i18n();
+        if let Some((done, total)) = self.running {
+            let bar = (total > 0).then(|| {
+                let text = progress(done, total);
+                view! { <p><progress max=total value=done aria-label=text.clone()></progress> " " {text.clone()}</p> }
+            });
+            return Some(
+                view! {
+                    <section class="import-report" aria-labelledby="import-result">
+                        <h2 id="import-result">{t!(i18n, import.result)}</h2>
+                        <p class="notice" role="status">{self.message}</p>
+                        {bar}
+                        <p><a class="button secondary" href=page>{t!(i18n, import.look_again)}</a></p>
+                    </section>
+                }
+                .into_any(),
+            );
         }
-        .into_any();
+        self.lost.then(|| {
+            view! { <p class="notice problem" role="alert">{field_error(i18n, "csv_failed")}</p> }.into_any()
+        })
     }
-    if state.lost {
-        return view! { <p class="notice problem" role="alert">{field_error(i18n, "csv_failed")}</p> }
-            .into_any();
-    }
-    state.report.map(|report| view! { <Report report/> }).into_any()
 }
 
 /// The result of the last upload: what was (or would be) done, or every problem.
