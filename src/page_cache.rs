@@ -2,6 +2,10 @@
 //! brotli and gzip, with a strong ETag. An entry is served while the database's data version
 //! is unchanged — every write on any instance moves it on — and for at most a minute (pages show
 //! "today" and "now"). `If-None-Match` gets `304 Not Modified`.
+//!
+//! A stale page is rendered once: while one request renders an address, the others asking for
+//! it wait for that render and are answered from it (after a save, sixteen readers of a board
+//! cost one render, not sixteen).
 
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
@@ -11,8 +15,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::future::Future;
 use std::io::Write;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long an entry may be served at all.
@@ -38,7 +43,9 @@ struct Entry {
 /// The cache of one server process.
 #[derive(Default)]
 pub struct PageCache {
-    entries: Mutex<HashMap<String, std::sync::Arc<Entry>>>,
+    entries: Mutex<HashMap<String, Arc<Entry>>>,
+    /// One turn to render per address; requests for an address being rendered wait here.
+    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// Every page is rendered anew (`PAGE_CACHE=off`, for measuring rendering).
     off: bool,
 }
@@ -47,6 +54,31 @@ impl PageCache {
     /// A cache that keeps nothing.
     pub fn off() -> Self {
         PageCache { off: true, ..Default::default() }
+    }
+}
+
+/// A request's place in the line to render one address; the line is forgotten when the last
+/// request in it is done (or gone: a client that hangs up drops this too).
+struct Flight<'a> {
+    cache: &'a PageCache,
+    key: String,
+    turn: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl<'a> Flight<'a> {
+    fn join(cache: &'a PageCache, key: String) -> Self {
+        let turn = cache.flights.lock().expect("not poisoned").entry(key.clone()).or_default().clone();
+        Flight { cache, key, turn }
+    }
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        let mut flights = self.cache.flights.lock().expect("not poisoned");
+        // Only the map and this request hold the line: nobody else is waiting.
+        if Arc::strong_count(&self.turn) <= 2 {
+            flights.remove(&self.key);
+        }
     }
 }
 
@@ -115,65 +147,208 @@ fn compress(plain: &[u8]) -> (Bytes, Bytes) {
 }
 
 /// Middleware: answers public pages from the cache, or renders and keeps them.
-pub async fn cache_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn cache_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if state.pages.off || !cacheable(&req) {
         return next.run(req).await;
     }
     let Ok(version) = state.db.get_data_version().await else {
         return next.run(req).await;
     };
-    let key = req.uri().path_and_query().map_or_else(String::new, |p| p.as_str().to_owned());
-    let cached = state.pages.entries.lock().expect("not poisoned").get(&key).cloned();
-    if let Some(entry) = cached.filter(|e| e.version == version && e.made.elapsed() < MAX_AGE) {
-        metrics::counter!("page_cache_hits_total").increment(1);
-        return answer(&entry, &req);
+    state.pages.serve(version, req, |req| next.run(req)).await
+}
+
+impl PageCache {
+    fn fresh(&self, key: &str, version: i64) -> Option<Arc<Entry>> {
+        let cached = self.entries.lock().expect("not poisoned").get(key).cloned();
+        cached.filter(|e| e.version == version && e.made.elapsed() < MAX_AGE)
     }
-    metrics::counter!("page_cache_misses_total").increment(1);
-    // Render uncompressed and unconditionally: the cache compresses once for later requests.
-    let mut asked = Request::new(Body::empty());
-    for name in [header::ACCEPT_ENCODING, header::IF_NONE_MATCH] {
-        if let Some(v) = req.headers_mut().remove(&name) {
-            asked.headers_mut().insert(name, v);
-        }
-    }
-    let res = next.run(req).await;
-    let storable = res.status() == StatusCode::OK
-        && !res.headers().contains_key(header::SET_COOKIE)
-        && !res.headers().contains_key(header::CONTENT_ENCODING)
-        && res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if !storable {
-        return res;
-    }
-    let (parts, body) = res.into_parts();
-    let Ok(plain) = axum::body::to_bytes(body, MAX_BODY).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let (br, gzip) = compress(&plain);
-    let etag =
-        HeaderValue::from_str(&format!("\"{:x}\"", Sha256::digest(&plain))).expect("hex is a valid header");
-    let content_type =
-        parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html"));
-    let csp = parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned();
-    let entry = std::sync::Arc::new(Entry {
-        version,
-        made: Instant::now(),
-        etag,
-        content_type,
-        csp,
-        plain,
-        br,
-        gzip,
-    });
+
+    /// Answers `req` from the entry for its address at `version`, rendering it with `render`
+    /// when there is none — once, however many requests ask at the same time.
+    async fn serve<F, Fut>(&self, version: i64, req: Request, render: F) -> Response
+    where
+        F: FnOnce(Request) -> Fut,
+        Fut: Future<Output = Response>,
     {
-        let mut entries = state.pages.entries.lock().expect("not poisoned");
-        if entries.len() >= MAX_ENTRIES {
-            let oldest = entries.iter().min_by_key(|(_, e)| e.made).map(|(k, _)| k.clone());
-            if let Some(k) = oldest {
-                entries.remove(&k);
+        let key = req.uri().path_and_query().map_or_else(String::new, |p| p.as_str().to_owned());
+        if let Some(entry) = self.fresh(&key, version) {
+            metrics::counter!("page_cache_hits_total").increment(1);
+            return answer(&entry, &req);
+        }
+        let flight = Flight::join(self, key.clone());
+        let _turn = flight.turn.lock().await;
+        if let Some(entry) = self.fresh(&key, version) {
+            metrics::counter!("page_cache_waits_total").increment(1);
+            return answer(&entry, &req);
+        }
+        metrics::counter!("page_cache_misses_total").increment(1);
+        self.render(version, key, req, render).await
+    }
+
+    async fn render<F, Fut>(&self, version: i64, key: String, mut req: Request, render: F) -> Response
+    where
+        F: FnOnce(Request) -> Fut,
+        Fut: Future<Output = Response>,
+    {
+        // Render uncompressed and unconditionally: the cache compresses once for later requests.
+        let mut asked = Request::new(Body::empty());
+        for name in [header::ACCEPT_ENCODING, header::IF_NONE_MATCH] {
+            if let Some(v) = req.headers_mut().remove(&name) {
+                asked.headers_mut().insert(name, v);
             }
         }
-        entries.insert(key, entry.clone());
+        let res = render(req).await;
+        let storable = res.status() == StatusCode::OK
+            && !res.headers().contains_key(header::SET_COOKIE)
+            && !res.headers().contains_key(header::CONTENT_ENCODING)
+            && res
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+        if !storable {
+            return res;
+        }
+        let (parts, body) = res.into_parts();
+        let Ok(plain) = axum::body::to_bytes(body, MAX_BODY).await else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        let (br, gzip) = compress(&plain);
+        let etag = HeaderValue::from_str(&format!("\"{:x}\"", Sha256::digest(&plain)))
+            .expect("hex is a valid header");
+        let content_type =
+            parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html"));
+        let csp = parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned();
+        let entry =
+            Arc::new(Entry { version, made: Instant::now(), etag, content_type, csp, plain, br, gzip });
+        {
+            let mut entries = self.entries.lock().expect("not poisoned");
+            if entries.len() >= MAX_ENTRIES {
+                let oldest = entries.iter().min_by_key(|(_, e)| e.made).map(|(k, _)| k.clone());
+                if let Some(k) = oldest {
+                    entries.remove(&k);
+                }
+            }
+            entries.insert(key, entry.clone());
+        }
+        // The fresh entry answers this request too, as it asked (encoding, condition).
+        answer(&entry, &asked)
     }
-    // The fresh entry answers this request too, as it asked (encoding, condition).
-    answer(&entry, &asked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+    use tokio::sync::Semaphore;
+
+    const BOARD: &str = "/de/welheim?age=7";
+
+    fn get(path: &str) -> Request {
+        Request::builder().uri(path).body(Body::empty()).expect("a request")
+    }
+
+    fn html(status: StatusCode, text: &'static str) -> Response {
+        (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], text).into_response()
+    }
+
+    async fn text(res: Response) -> String {
+        String::from_utf8(axum::body::to_bytes(res.into_body(), MAX_BODY).await.unwrap().to_vec()).unwrap()
+    }
+
+    /// How many requests are in line for an address (rendering or waiting).
+    fn in_line(cache: &PageCache, key: &str) -> usize {
+        cache.flights.lock().unwrap().get(key).map_or(0, |t| Arc::strong_count(t) - 1)
+    }
+
+    async fn until_in_line(cache: &PageCache, n: usize) {
+        let wait = async {
+            while in_line(cache, BOARD) < n {
+                tokio::task::yield_now().await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(30), wait).await.expect("requests never lined up");
+    }
+
+    /// Readers asking for a stale page at once: the first renders it, the others wait and get
+    /// the same page; then the line is forgotten.
+    #[tokio::test]
+    async fn readers_asking_at_once_cost_one_render() {
+        let cache = Arc::new(PageCache::default());
+        let (renders, release) = (Arc::new(AtomicUsize::new(0)), Arc::new(Semaphore::new(0)));
+        let tasks: Vec<_> = (0..10)
+            .map(|_| {
+                let (cache, renders, release) = (cache.clone(), renders.clone(), release.clone());
+                tokio::spawn(async move {
+                    let render = |_| async move {
+                        renders.fetch_add(1, SeqCst);
+                        release.acquire().await.unwrap().forget();
+                        html(StatusCode::OK, "board")
+                    };
+                    cache.serve(1, get(BOARD), render).await
+                })
+            })
+            .collect();
+        until_in_line(&cache, 10).await;
+        release.add_permits(10);
+        for task in tasks {
+            let res = task.await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            assert_eq!(text(res).await, "board");
+        }
+        assert_eq!(renders.load(SeqCst), 1);
+        assert_eq!(in_line(&cache, BOARD), 0);
+        assert!(cache.flights.lock().unwrap().is_empty());
+    }
+
+    /// A write moves the data version on: the next reader renders anew.
+    #[tokio::test]
+    async fn a_new_data_version_renders_again() {
+        let cache = PageCache::default();
+        let renders = AtomicUsize::new(0);
+        for version in [1, 1, 2, 2] {
+            let render = |_| async {
+                renders.fetch_add(1, SeqCst);
+                html(StatusCode::OK, "board")
+            };
+            assert_eq!(cache.serve(version, get(BOARD), render).await.status(), StatusCode::OK);
+        }
+        assert_eq!(renders.load(SeqCst), 2);
+    }
+
+    /// Answers that are not kept (a missing page) are rendered for every reader in line, and a
+    /// reader that hangs up mid-render lets the next one render.
+    #[tokio::test]
+    async fn unkept_answers_and_gone_readers_do_not_stop_the_line() {
+        let cache = Arc::new(PageCache::default());
+        let renders = Arc::new(AtomicUsize::new(0));
+        let stuck = {
+            let (cache, renders) = (cache.clone(), renders.clone());
+            tokio::spawn(async move {
+                let render = |_| async move {
+                    renders.fetch_add(1, SeqCst);
+                    std::future::pending::<Response>().await
+                };
+                cache.serve(1, get(BOARD), render).await
+            })
+        };
+        until_in_line(&cache, 1).await;
+        let next = {
+            let (cache, renders) = (cache.clone(), renders.clone());
+            tokio::spawn(async move {
+                let render = |_| async move {
+                    renders.fetch_add(1, SeqCst);
+                    html(StatusCode::NOT_FOUND, "gone")
+                };
+                cache.serve(1, get(BOARD), render).await
+            })
+        };
+        until_in_line(&cache, 2).await;
+        stuck.abort();
+        let res = next.await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert_eq!(renders.load(SeqCst), 2);
+        let again = cache.serve(1, get(BOARD), |_| async { html(StatusCode::NOT_FOUND, "gone") }).await;
+        assert_eq!(again.status(), StatusCode::NOT_FOUND);
+        assert!(cache.flights.lock().unwrap().is_empty());
+    }
 }
