@@ -1,6 +1,7 @@
 //! Everything residents see: pages, their building blocks, and the words on them.
 
 pub mod components;
+pub mod date_format;
 pub mod dom;
 pub mod kiosk_screen;
 #[cfg(feature = "ssr")]

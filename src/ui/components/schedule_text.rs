@@ -3,9 +3,8 @@
 //! between phrases is joined here, and it too is translated.
 
 use crate::domain::schedule::{HolidayMode, Nth, Rule, RuleEnd, Schedule, Times};
-use crate::domain::time_text::format_time;
 use crate::i18n::*;
-use crate::ui::labels;
+use crate::ui::{date_format, labels};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -17,14 +16,16 @@ pub fn times_text(i18n: I18n, times: Times) -> String {
     match times {
         Times::AllDay => t_string!(i18n, summary.all_day).to_string(),
         Times::Timed { start, end } => {
-            t_string!(i18n, summary.time, start = format_time(start), end = format_time(end)).to_string()
+            let locale = i18n.get_locale_untracked();
+            let (start, end) = (date_format::time(locale, start), date_format::time(locale, end));
+            t_string!(i18n, summary.time, start = start, end = end).to_string()
         }
     }
 }
 
 /// A date the way the page language writes it.
 pub fn date_text(i18n: I18n, d: NaiveDate) -> String {
-    d.format(t_string!(i18n, formats.date)).to_string()
+    date_format::date(i18n.get_locale_untracked(), d)
 }
 
 fn nth_text(i18n: I18n, nth: Nth) -> &'static str {

@@ -64,8 +64,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
     let place = offer.place;
     let org = offer.organisation;
     let contact = offer.contact;
-    let date_format = t_string!(i18n, formats.date);
-    let confirmed = offer.last_confirmed.format(date_format).to_string();
+    let confirmed = crate::ui::date_format::date(locale, offer.last_confirmed);
     let quarter_links = offer
         .quarters
         .into_iter()

@@ -10,9 +10,9 @@ use crate::domain::schedule::validate::FieldIssue;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::serverfns::get_coverage;
-use crate::ui::labels;
 use crate::ui::locale::route_locale;
 use crate::ui::pages::NotFoundPage;
+use crate::ui::{date_format, labels};
 use chrono::Weekday;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
@@ -118,7 +118,10 @@ fn Report(report: CoverageReport, single: bool) -> impl IntoView {
     let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
     let period = match report.query.period {
         Period::Typical => t_string!(i18n, coverage.typical_week).to_owned(),
-        Period::Dates { from, to } => format!("{} – {}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y")),
+        Period::Dates { from, to } => {
+            let locale = i18n.get_locale_untracked();
+            format!("{} – {}", date_format::date(locale, from), date_format::date(locale, to))
+        }
     };
     let category = report.query.category.map(|c| labels::category(i18n, c));
     let links = (!single).then(|| {
@@ -146,7 +149,7 @@ fn Report(report: CoverageReport, single: bool) -> impl IntoView {
         {back}
         {(!single).then(|| view! { <Choices/> })}
         <p class="coverage-as-of">
-            <strong>{t!(i18n, coverage.as_of)} ": "</strong> {report.today.format("%d.%m.%Y").to_string()}
+            <strong>{t!(i18n, coverage.as_of)} ": "</strong> {date_format::date(i18n.get_locale_untracked(), report.today)}
             " · " <strong>{t!(i18n, coverage.period)} ": "</strong> {period}
             {category.map(|c| view! { " · " <strong>{t!(i18n, filter.category)} ": "</strong> {c} })}
         </p>

@@ -123,7 +123,7 @@ fn OfferTable(rows: Vec<StaffOfferRow>) -> impl IntoView {
 fn Row(row: StaffOfferRow) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.get_locale_untracked().as_str();
-    let date_format = t_string!(i18n, formats.date);
+    let locale = i18n.get_locale_untracked();
     let languages = row
         .translations
         .iter()
@@ -152,7 +152,7 @@ fn Row(row: StaffOfferRow) -> impl IntoView {
             <td>{row.organisation.clone()}</td>
             <td>{row.quarters.join(", ")}</td>
             <td>{labels::status(i18n, row.status)}</td>
-            <td>{row.last_confirmed.format(date_format).to_string()} {confirmation}</td>
+            <td>{crate::ui::date_format::date(locale, row.last_confirmed)} {confirmation}</td>
             <td><ul class="lang-states">{languages}</ul></td>
             <td class="row-actions">
                 {row.can_edit.then(|| view! {
