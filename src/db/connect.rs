@@ -86,10 +86,18 @@ impl Db {
         Ok(db)
     }
 
-    /// Applies pending migrations of this backend.
+    /// Applies pending migrations of this backend. On SQLite it then lets the query planner
+    /// refresh its table statistics where they are missing or stale (bounded work, as SQLite
+    /// recommends at start); without them it reads every published offer to find a quarter's.
+    /// PostgreSQL's autovacuum keeps its own.
     pub async fn migrate(&self) -> Result<(), DbError> {
         match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            Backend::Sqlite => {
+                SQLITE_MIGRATIONS.run(&self.pool).await?;
+                let mut conn = self.pool.acquire().await?;
+                sqlx::query("PRAGMA analysis_limit = 400").execute(&mut *conn).await?;
+                sqlx::query("PRAGMA optimize = 0x10002").execute(&mut *conn).await?;
+            }
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
         Ok(())
