@@ -93,11 +93,14 @@ pub async fn router(
     let routes = route_list();
     let context_state = state.clone();
     // Static files get their own prefixes: `/{lang}/{quarter}` would otherwise claim `/pkg/x.css`.
+    // A release build writes brotli and gzip copies beside them (`--precompress`); those are
+    // sent as they are (the compression layer leaves encoded answers alone).
     let site_root = PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
+    let files = |dir: PathBuf| ServeDir::new(dir).precompressed_br().precompressed_gzip();
     let app = Router::new()
-        .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), ServeDir::new(pkg_dir))
-        .nest_service("/assets", ServeDir::new(site_root.join("assets")))
+        .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), files(pkg_dir))
+        .nest_service("/assets", files(site_root.join("assets")))
         .merge(crate::feeds::routes())
         .merge(crate::api::routes())
         .merge(crate::ops::health::routes())

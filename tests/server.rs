@@ -86,22 +86,6 @@ async fn english_board_is_english(kind: common::Kind) {
     assert!(html.contains("Neighbourhood office"));
 }
 
-/// Static files are served from their own prefix and not mistaken for a quarter board.
-async fn static_assets_are_not_pages(kind: common::Kind) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("pkg")).unwrap();
-    std::fs::write(dir.path().join("pkg/quartiersboard.css"), "body{}").unwrap();
-    let t = common::with_demo(kind).await;
-    let mut conf = get_configuration(Some("Cargo.toml")).unwrap().leptos_options;
-    conf.site_root = dir.path().to_string_lossy().into_owned().into();
-    let app = quartiersboard::server::router(t.db.clone(), conf, Default::default()).await.unwrap();
-    let (status, body) = get(&app, "/pkg/quartiersboard.css").await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(body, "body{}");
-    let (status, _) = get(&app, "/pkg/missing.js").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-}
-
 /// Next week's plan of Welheim shows the toddler café as cancelled, with its reason, in German
 /// and in English; a malformed week is a 404.
 async fn week_plan_shows_cancellation(kind: common::Kind) {
@@ -383,7 +367,6 @@ on_both!(
     offer_page_shows_details,
     unknown_things_are_404_with_links,
     english_board_is_english,
-    static_assets_are_not_pages,
     week_plan_shows_cancellation,
     unknown_locale_redirects,
     explicit_choice_is_remembered,

@@ -1,0 +1,61 @@
+//! The site's static files (`/pkg`, `/assets`): their own prefix, and the brotli and gzip copies
+//! a release build writes beside them (`cargo leptos build --release --precompress`) are sent as
+//! they are, so no request compresses the wasm again.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::config::get_configuration;
+use tower::ServiceExt;
+
+/// (status, content-encoding, body) of a GET asking for `encoding`.
+async fn get(app: &axum::Router, path: &str, encoding: &str) -> (StatusCode, Option<String>, Vec<u8>) {
+    let req = Request::get(path).header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let coding = res.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap().to_owned());
+    (res.status(), coding, res.into_body().collect().await.unwrap().to_bytes().to_vec())
+}
+
+async fn app_with_site(kind: common::Kind, files: &[(&str, &[u8])]) -> (axum::Router, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("pkg")).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join("pkg").join(name), bytes).unwrap();
+    }
+    let t = common::with_demo(kind).await;
+    let mut conf = get_configuration(Some("Cargo.toml")).unwrap().leptos_options;
+    conf.site_root = dir.path().to_string_lossy().into_owned().into();
+    (quartiersboard::server::router(t.db.clone(), conf, Default::default()).await.unwrap(), dir)
+}
+
+/// Static files are served from their own prefix and not mistaken for a quarter board.
+async fn static_assets_are_not_pages(kind: common::Kind) {
+    let (app, _dir) = app_with_site(kind, &[("quartiersboard.css", b"body{}")]).await;
+    let (status, _, body) = get(&app, "/pkg/quartiersboard.css", "identity").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, b"body{}");
+    let (status, _, _) = get(&app, "/pkg/missing.js", "identity").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// A file with a `.br` and a `.gz` beside it: each browser gets the copy it can read, byte for
+/// byte (the marker bytes are no real brotli: compressing again would change them).
+async fn precompressed_copies_are_sent_as_they_are(kind: common::Kind) {
+    let files: &[(&str, &[u8])] = &[
+        ("quartiersboard.wasm", b"plain wasm"),
+        ("quartiersboard.wasm.br", b"brotli copy"),
+        ("quartiersboard.wasm.gz", b"gzip copy"),
+    ];
+    let (app, _dir) = app_with_site(kind, files).await;
+    let path = "/pkg/quartiersboard.wasm";
+    assert_eq!(
+        get(&app, path, "gzip, deflate, br").await,
+        (StatusCode::OK, Some("br".into()), b"brotli copy".to_vec())
+    );
+    assert_eq!(get(&app, path, "gzip").await, (StatusCode::OK, Some("gzip".into()), b"gzip copy".to_vec()));
+    assert_eq!(get(&app, path, "identity").await, (StatusCode::OK, None, b"plain wasm".to_vec()));
+}
+
+on_both!(static_assets_are_not_pages, precompressed_copies_are_sent_as_they_are);
