@@ -108,9 +108,10 @@ async fn upload(
         Ok(u) => u,
         Err(refused) => return refused,
     };
-    let (organisation, place, bytes, dry_run) =
-        (form.text("organisation"), form.text("place"), form.file, form.dry_run);
-    let report = match form.texts.get("category").map_or("", String::as_str).parse::<Category>() {
+    let (organisation, place, category) =
+        (form.text("organisation"), form.text("place"), form.text("category"));
+    let (bytes, dry_run) = (form.file, form.dry_run);
+    let report = match category.parse::<Category>() {
         Err(_) => CalendarReport::failed(CalendarProblem::new("", "category", "unknown_choice", None)),
         Ok(category) => match read_text(&bytes) {
             Err(problem) => CalendarReport::failed(problem),

@@ -13,6 +13,7 @@ use crate::editing::import::{count_lines, import_offers};
 use crate::import_jobs::{deliver, Running, BACKGROUND_LINES};
 use crate::state::AppState;
 use crate::ui::locale::find_locale;
+use crate::uploads::refused;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -28,11 +29,6 @@ pub const JOB_KEY: &str = "import:job";
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/{lang}/staff/offers.csv", get(download)).route("/{lang}/staff/import", post(upload))
-}
-
-fn refused(e: crate::error::AppError) -> Response {
-    let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::FORBIDDEN);
-    (status, e.to_string()).into_response()
 }
 
 async fn download(State(state): State<AppState>, Path(lang): Path<String>, auth: AuthSession) -> Response {

@@ -3,6 +3,7 @@
 
 use crate::auth::{staff_of, AuthSession, Staff};
 use crate::domain::policy::Action;
+use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::locale::find_locale;
 use axum::extract::Multipart;
@@ -64,9 +65,11 @@ pub async fn allowed(
     if staff.actor.is_none() {
         return Err(Redirect::to(&format!("/{lang}/staff/sign-in")).into_response());
     }
-    staff.require(action, &Default::default()).map_err(|e| {
-        (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::FORBIDDEN), e.to_string())
-            .into_response()
-    })?;
+    staff.require(action, &Default::default()).map_err(refused)?;
     Ok(staff)
+}
+
+/// The answer to a refused upload or download: the error's status and message.
+pub fn refused(e: AppError) -> Response {
+    (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::FORBIDDEN), e.to_string()).into_response()
 }

@@ -24,14 +24,8 @@ pub fn time(locale: Locale, t: NaiveTime) -> String {
     imp::time(locale, t)
 }
 
-/// The locale ICU formats with: the page language plus the fixed choices above.
-pub fn icu_tag(locale: Locale) -> String {
-    format!("{}-u-ca-gregory-hc-h23-nu-latn", locale.as_str())
-}
-
 #[cfg(feature = "ssr")]
 mod imp {
-    use super::icu_tag;
     use crate::i18n::*;
     use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
     use icu_calendar::{Date, Gregorian};
@@ -42,6 +36,11 @@ mod imp {
     use icu_locale_core::Locale as IcuLocale;
     use std::collections::HashMap;
     use std::sync::LazyLock;
+
+    /// The locale ICU formats with: the page language plus the fixed choices above.
+    fn icu_tag(locale: Locale) -> String {
+        format!("{}-u-ca-gregory-hc-h23-nu-latn", locale.as_str())
+    }
 
     struct Formatters {
         date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
