@@ -8,6 +8,7 @@ use super::category::{Audience, Category};
 use chrono::{NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
+pub mod facts_code;
 mod query;
 pub use query::{parse_query, to_query, widenings};
 

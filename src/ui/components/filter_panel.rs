@@ -5,25 +5,25 @@
 use super::filter_texts::FilterTexts;
 use crate::domain::category::Category;
 use crate::domain::filter::{
-    parse_query, to_query, widenings, Filter, OfferFacts, Quick, TimeOfDay, Today, BANDS,
+    facts_code, parse_query, to_query, widenings, Filter, Quick, TimeOfDay, Today, BANDS,
 };
-use crate::i18n::*;
 use crate::ui::dom;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-/// `facts` holds every offer of the board (slug and what the filter needs), in board order.
+/// `filter` is the applied filter as its URL query; `facts` holds every offer of the board (slug
+/// and what the filter needs, in board order) as `facts_code` writes them. Both travel as text:
+/// decoding them is a few lines of code in the wasm, where derived JSON decoders were kilobytes.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
 pub fn FilterPanel(
-    filter: Filter,
-    facts: Vec<(String, OfferFacts)>,
+    filter: String,
+    facts: String,
     today_bit: u8,
     quarter: String,
     texts: FilterTexts,
     children: Children,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let FilterTexts {
         heading,
         quick_label,
@@ -51,11 +51,12 @@ pub fn FilterPanel(
         quick,
         languages,
         widen: widen_labels,
+        matching: count_words,
     } = texts;
     let widen_labels = StoredValue::new(widen_labels);
-    let f = RwSignal::new(filter);
+    let f = RwSignal::new(filter_of(&filter));
     let text_hits = RwSignal::new(None::<HashSet<String>>);
-    let facts = StoredValue::new(facts);
+    let facts = StoredValue::new(facts_code::decode(&facts).unwrap_or_default());
     let today = Today { weekday_bit: today_bit };
     let matching = Memo::new(move |_| {
         let filter = f.get();
@@ -98,11 +99,9 @@ pub fn FilterPanel(
         from_history.set_value(false);
     });
     let _ = leptos::prelude::window_event_listener(leptos::ev::popstate, move |_| {
-        let pairs = dom::query_pairs(&dom::current_query());
-        let (filter, _) = parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         from_history.set_value(true);
         text_hits.set(None);
-        f.set(filter);
+        f.set(filter_of(&dom::current_query()));
     });
     let search = move |text: Option<String>| {
         let quarter = quarter.clone();
@@ -327,7 +326,7 @@ pub fn FilterPanel(
                 </div>
             </form>
         </section>
-        <p class="match-count" role="status" aria-live="polite">{move || t!(i18n, filter.matching, count = count)}</p>
+        <p class="match-count" role="status" aria-live="polite">{move || count_words.text(count())}</p>
         <div class="empty" hidden=move || count() != 0>
             <p>{none}</p>
             <p>{widen_intro}</p>
@@ -335,4 +334,10 @@ pub fn FilterPanel(
         </div>
         {children()}
     }
+}
+
+/// The filter a URL query names (what is not understood is left out, as on the server).
+fn filter_of(query: &str) -> Filter {
+    let pairs = dom::query_pairs(query);
+    parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).0
 }

@@ -41,6 +41,65 @@ pub struct FilterTexts {
     pub languages: Vec<(String, String)>,
     /// (what, label) for the "widen" links, keyed like `filter::widenings`.
     pub widen: Vec<(String, String)>,
+    /// "N matching offers" for every N up to the board's offers.
+    pub matching: CountWords,
+}
+
+/// A sentence with a count in it, for every count up to a maximum, as the few forms the
+/// language's plural rules give (`{count}` marks the number) and, per count, which form it takes
+/// (`pick`, one letter per count from 0). The plural rules stay on the server: the island
+/// looks its sentence up instead of carrying ICU's rules and the i18n context in the wasm.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountWords {
+    pub forms: Vec<String>,
+    pub pick: String,
+}
+
+const COUNT: &str = "{count}";
+
+impl CountWords {
+    /// `sentence(n)` for every `n` in `0..=max`.
+    pub fn new(max: usize, sentence: impl Fn(usize) -> String) -> Self {
+        let mut words = CountWords::default();
+        for n in 0..=max {
+            let form = mark_number(&sentence(n), n);
+            let at = match words.forms.iter().position(|f| *f == form) {
+                Some(at) => at,
+                None => {
+                    words.forms.push(form);
+                    words.forms.len() - 1
+                }
+            };
+            words.pick.push(char::from(b'a' + u8::try_from(at.min(25)).unwrap_or(25)));
+        }
+        words
+    }
+
+    /// The sentence for `n` (the last form past the maximum).
+    pub fn text(&self, n: usize) -> String {
+        let at =
+            self.pick.as_bytes().get(n).or(self.pick.as_bytes().last()).map_or(0, |b| usize::from(b - b'a'));
+        self.forms.get(at).map_or_else(String::new, |f| f.replace(COUNT, &n.to_string()))
+    }
+}
+
+/// `text` with the first number that is exactly `n` replaced by the count marker.
+fn mark_number(text: &str, n: usize) -> String {
+    let digits = n.to_string();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let end = bytes[i..].iter().position(|b| !b.is_ascii_digit()).map_or(bytes.len(), |k| i + k);
+            if text[i..end] == digits {
+                return format!("{}{COUNT}{}", &text[..i], &text[end..]);
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    text.to_owned()
 }
 
 /// All filter words in the page language.
@@ -48,6 +107,7 @@ pub fn filter_texts(
     i18n: I18nContext<Locale>,
     languages: &[String],
     not_understood: &[String],
+    offers: usize,
 ) -> FilterTexts {
     let s = |v: &str| v.to_owned();
     FilterTexts {
@@ -113,5 +173,40 @@ pub fn filter_texts(
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect(),
+        matching: CountWords::new(offers, |count| {
+            t_string!(i18n, filter.matching, count = count).to_string()
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// For every language and every count up to 300, the looked-up sentence is the one the
+    /// plural rules give (Arabic has six forms, Russian and Ukrainian four).
+    #[test]
+    fn every_count_in_every_language() {
+        for locale in Locale::get_all() {
+            let sentence = |n: usize| td_string!(*locale, filter.matching, count = n).to_string();
+            let words = CountWords::new(300, sentence);
+            assert!(words.forms.len() <= 6, "{locale:?}: {:?}", words.forms);
+            for n in 0..=300 {
+                assert_eq!(words.text(n), sentence(n), "{locale:?} {n}");
+            }
+        }
+    }
+
+    proptest! {
+        /// Any sentence-making rule is reproduced, numbers inside other words included.
+        #[test]
+        fn any_sentences(forms in proptest::collection::vec("[a-z1 ]{0,12}", 1..4), max in 0usize..60) {
+            let sentence = |n: usize| format!("{} {n} {}", forms[n % forms.len()], forms[(n / 7) % forms.len()]);
+            let words = CountWords::new(max, sentence);
+            for n in 0..=max {
+                prop_assert_eq!(words.text(n), sentence(n));
+            }
+        }
     }
 }

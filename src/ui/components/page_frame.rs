@@ -54,7 +54,7 @@ pub fn PageFrame(
         </header>
         <main id="main">
             {children()}
-            {share.then(|| view! { <ShareButton url=share_url title=share_title/> })}
+            {share.then(|| view! { <ShareButton url=share_url title=share_title label=t_string!(i18n, offer.share_button).to_string() copied_note=t_string!(i18n, offer.link_copied).to_string()/> })}
         </main>
         <footer class="site-footer">
             {demo.then(|| view! { <p class="demo-notice">{t!(i18n, site.demo_notice)}</p> })}

@@ -56,6 +56,9 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         view! { <p class="empty">{t!(i18n, board.no_offers)}</p> }.into_any()
     } else {
         let facts = offers.iter().map(|o| (o.slug.clone(), o.facts.clone())).collect::<Vec<_>>();
+        let offer_count = facts.len();
+        let facts = crate::domain::filter::facts_code::encode(&facts);
+        let filter = query.clone();
         let mut languages: Vec<String> = offers.iter().flat_map(|o| o.languages.iter().cloned()).collect();
         languages.sort();
         languages.dedup();
@@ -70,7 +73,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
             })
             .collect_view();
         let quarter = quarter.slug.clone();
-        let texts = filter_texts(i18n, &languages, &not_understood);
+        let texts = filter_texts(i18n, &languages, &not_understood, offer_count);
         view! {
             <FilterPanel filter facts today_bit quarter texts>
                 <ul class="offers">{cards}</ul>

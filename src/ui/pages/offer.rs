@@ -134,7 +134,12 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                 <section aria-labelledby="share-heading" class="share">
                     <h2 id="share-heading">{t!(i18n, offer.share_heading)}</h2>
                     <p>{t!(i18n, offer.share_text)}</p>
-                    <ShareButton url=offer.url.clone() title=offer.title.clone()/>
+                    <ShareButton
+                        url=offer.url.clone()
+                        title=offer.title.clone()
+                        label=t_string!(i18n, offer.share_button).to_string()
+                        copied_note=t_string!(i18n, offer.link_copied).to_string()
+                    />
                     <p><a href=offer.short_url.clone() dir="ltr" class="share-url">{offer.short_url.clone()}</a></p>
                     {offer.qr_svg.map(|svg| view! { <div class="qr" inner_html=svg></div> })}
                 </section>
