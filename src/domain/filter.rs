@@ -154,6 +154,12 @@ impl Filter {
     /// Whether an offer qualifies. Both ends of an age range count (6–10 matches 6 and 10);
     /// an open upper end matches every older age; a band matches ranges that overlap it.
     pub fn matches(&self, o: &OfferFacts, today: Today) -> bool {
+        self.matches_text(o, today, o.text_match)
+    }
+
+    /// [`Filter::matches`] with the text search's answer for this offer given (in the browser
+    /// it comes from the server after the facts were sent).
+    pub fn matches_text(&self, o: &OfferFacts, today: Today, text_match: bool) -> bool {
         let age_ok = self.age.is_none_or(|a| o.ages.contains(a));
         let band_ok = self.band.is_none_or(|b| b.covers(&o.ages, &o.audiences));
         let days_ok = self.days == 0 || o.days & self.days != 0;
@@ -173,7 +179,7 @@ impl Filter {
             && self.language.as_ref().is_none_or(|l| o.languages.contains(l))
             && (!self.step_free || o.step_free)
             && (!self.no_registration || !o.registration_required)
-            && (self.text.is_none() || o.text_match)
+            && (self.text.is_none() || text_match)
     }
 }
 

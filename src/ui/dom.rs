@@ -1,31 +1,69 @@
 //! The few direct DOM touches of the filter island: showing matching offers, the URL, the
 //! back button. On the server (and in tests) they do nothing.
 
-use std::collections::HashSet;
-
-/// Shows the board's offers whose slug is in `visible` and hides the others, touching only the
-/// elements whose state changes since `before` (`None`: check all).
-pub fn show_only(visible: &HashSet<String>, before: Option<&HashSet<String>>) {
+/// The board's offer cards, found once, each with its offer's place in the filter's facts; and
+/// whether each is shown. On the server it holds nothing.
+#[derive(Default)]
+pub struct Cards {
     #[cfg(feature = "hydrate")]
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        if let Ok(items) = doc.query_selector_all("li.offer[data-slug]") {
-            for i in 0..items.length() {
-                let Some(el) =
-                    items.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-                else {
-                    continue;
-                };
-                let slug = el.get_attribute("data-slug").unwrap_or_default();
-                let show = visible.contains(&slug);
-                if before.is_some_and(|b| b.contains(&slug) == show) {
-                    continue;
+    items: Vec<(web_sys::Element, usize)>,
+    shown: Vec<bool>,
+}
+
+impl Cards {
+    /// The cards on the page whose slug is one of `slugs` (the facts' order).
+    pub fn find(slugs: &[&str]) -> Self {
+        #[cfg(feature = "hydrate")]
+        {
+            let at: std::collections::HashMap<&str, usize> =
+                slugs.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+            let mut items = Vec::new();
+            if let Some(list) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector_all("li.offer[data-slug]").ok())
+            {
+                for i in 0..list.length() {
+                    let Some(el) =
+                        list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                    else {
+                        continue;
+                    };
+                    if let Some(index) =
+                        el.get_attribute("data-slug").and_then(|s| at.get(s.as_str()).copied())
+                    {
+                        items.push((el, index));
+                    }
                 }
-                let _ = if show { el.remove_attribute("hidden") } else { el.set_attribute("hidden", "") };
             }
+            let shown = items.iter().map(|(el, _)| !el.has_attribute("hidden")).collect();
+            Cards { items, shown }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = slugs;
+            Cards::default()
         }
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (visible, before);
+
+    /// Shows the cards whose offer matches (`matching`, in the facts' order) and hides the others
+    /// (out of sight and out of the accessibility tree), touching only cards that change.
+    pub fn show(&mut self, matching: &[bool]) {
+        #[cfg(feature = "hydrate")]
+        for ((el, index), shown) in self.items.iter().zip(self.shown.iter_mut()) {
+            let show = matching.get(*index).copied().unwrap_or(false);
+            if show == *shown {
+                continue;
+            }
+            *shown = show;
+            let _ = if show {
+                el.remove_attribute("hidden").and_then(|()| el.remove_attribute("aria-hidden"))
+            } else {
+                el.set_attribute("hidden", "").and_then(|()| el.set_attribute("aria-hidden", "true"))
+            };
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (matching, &mut self.shown);
+    }
 }
 
 /// Puts `query` (without `?`) into the address bar as a new history entry.

@@ -10,6 +10,7 @@ use crate::domain::filter::{
 use crate::ui::dom;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use std::time::Duration;
 
 /// `filter` is the applied filter as its URL query; `facts` holds every offer of the board (slug
 /// and what the filter needs, in board order) as `facts_code` writes them. Both travel as text:
@@ -58,20 +59,17 @@ pub fn FilterPanel(
     let text_hits = RwSignal::new(None::<HashSet<String>>);
     let facts = StoredValue::new(facts_code::decode(&facts).unwrap_or_default());
     let today = Today { weekday_bit: today_bit };
+    // Per offer, in the facts' order: does it match?
     let matching = Memo::new(move |_| {
         let filter = f.get();
         text_hits.with(|hits| {
             facts.with_value(|all| {
                 all.iter()
-                    .filter(|(slug, fact)| {
-                        let mut fact = fact.clone();
-                        if let Some(hits) = hits {
-                            fact.text_match = hits.contains(slug);
-                        }
-                        filter.matches(&fact, today)
+                    .map(|(slug, fact)| {
+                        let text = hits.as_ref().map_or(fact.text_match, |h| h.contains(slug));
+                        filter.matches_text(fact, today, text)
                     })
-                    .map(|(slug, _)| slug.clone())
-                    .collect::<HashSet<_>>()
+                    .collect::<Vec<bool>>()
             })
         })
     });
@@ -79,12 +77,17 @@ pub fn FilterPanel(
     let from_history = StoredValue::new(true);
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
-    let shown = StoredValue::new(None::<HashSet<String>>);
+    let cards = StoredValue::new_local(None::<dom::Cards>);
     Effect::new(move |_| {
-        let now = matching.get();
-        shown.update_value(|before| {
-            dom::show_only(&now, before.as_ref());
-            *before = Some(now.clone());
+        matching.with(|now| {
+            cards.update_value(|cards| {
+                let cards = cards.get_or_insert_with(|| {
+                    facts.with_value(|all| {
+                        dom::Cards::find(&all.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>())
+                    })
+                });
+                cards.show(now);
+            })
         });
         let mut query = to_query(&f.get());
         // The shortlist rides along in the URL; filtering keeps it.
@@ -94,7 +97,8 @@ pub fn FilterPanel(
             query = if query.is_empty() { format!("list={list}") } else { format!("{query}&list={list}") };
         }
         if !from_history.get_value() && query != dom::current_query() {
-            dom::push_query(&query);
+            // After the board has painted: a new history entry is not part of what the resident waits for.
+            request_animation_frame(move || set_timeout(move || dom::push_query(&query), Duration::ZERO));
         }
         from_history.set_value(false);
     });
@@ -227,7 +231,7 @@ pub fn FilterPanel(
             })
             .collect_view()
     };
-    let count = move || matching.with(HashSet::len);
+    let count = move || matching.with(|m| m.iter().filter(|on| **on).count());
     view! {
         <section class="filters" aria-labelledby="filter-heading">
             <h2 id="filter-heading">{heading}</h2>

@@ -11,7 +11,7 @@ use crate::ui::labels;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// A list item; `data-days` lets the weekday filter hide it without knowing the schedules.
+/// A list item of the board; hidden (and aria-hidden) when the offer does not match the filter.
 #[component]
 pub fn OfferCard(
     offer: OfferSummary,
@@ -30,7 +30,7 @@ pub fn OfferCard(
     let languages =
         offer.languages.iter().map(|l| labels::spoken_language(i18n, l)).collect::<Vec<_>>().join(", ");
     view! {
-        <li class="offer" data-slug=offer.slug.clone() hidden=!offer.matches>
+        <li class="offer" data-slug=offer.slug.clone() hidden=!offer.matches aria-hidden=(!offer.matches).then_some("true")>
             <article>
                 <h3 class="offer-title">
                     <a href=href lang=offer.lang.clone() dir="auto">{offer.title}</a>
