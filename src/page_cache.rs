@@ -154,7 +154,22 @@ pub async fn cache_pages(State(state): State<AppState>, req: Request, next: Next
     let Ok(version) = state.db.get_data_version().await else {
         return next.run(req).await;
     };
-    state.pages.serve(version, req, |req| next.run(req)).await
+    state.pages.serve(version, req, |req| on_own_thread(next.run(req))).await
+}
+
+/// Renders a page on a thread of tokio's blocking pool, body and all: building a large board is
+/// tens of milliseconds of CPU work that, on the async workers, would hold up every other request
+/// (a staff member's save waited behind it). The operating system shares the core between them.
+async fn on_own_thread(render: impl Future<Output = Response> + Send + 'static) -> Response {
+    let handle = tokio::runtime::Handle::current();
+    let rendered = tokio::task::spawn_blocking(move || {
+        handle.block_on(async move {
+            let (parts, body) = render.await.into_parts();
+            let body = axum::body::to_bytes(body, MAX_BODY).await.ok()?;
+            Some(Response::from_parts(parts, Body::from(body)))
+        })
+    });
+    rendered.await.ok().flatten().unwrap_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 impl PageCache {
@@ -212,9 +227,15 @@ impl PageCache {
         let Ok(plain) = axum::body::to_bytes(body, MAX_BODY).await else {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         };
-        let (br, gzip) = compress(&plain);
-        let etag = HeaderValue::from_str(&format!("\"{:x}\"", Sha256::digest(&plain)))
-            .expect("hex is a valid header");
+        // Compressing a large page is CPU work too: off the async workers.
+        let packed = {
+            let plain = plain.clone();
+            tokio::task::spawn_blocking(move || (compress(&plain), Sha256::digest(&plain))).await
+        };
+        let Ok(((br, gzip), digest)) = packed else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        let etag = HeaderValue::from_str(&format!("\"{digest:x}\"")).expect("hex is a valid header");
         let content_type =
             parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html"));
         let csp = parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned();
