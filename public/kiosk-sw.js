@@ -14,7 +14,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.endsWith("/data")) return;
-  const kept = url.pathname.startsWith("/kiosk/") || url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/assets/");
+  const kept = ["/kiosk/", "/pkg/", "/v/", "/assets/"].some((prefix) => url.pathname.startsWith(prefix));
   if (!kept) return;
   event.respondWith(
     fetch(request)

@@ -18,6 +18,8 @@ use leptos_router::{path, SsrMode};
 
 /// The document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let root = asset_root();
+    let stylesheet = format!("{root}/{}/{}.css", options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
         <html>
@@ -25,8 +27,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options islands=cfg!(feature = "islands")/>
-                <link rel="stylesheet" id="leptos" href="/pkg/quartiersboard.css"/>
+                <HydrationScripts options islands=cfg!(feature = "islands") root/>
+                <link rel="stylesheet" id="leptos" href=stylesheet/>
                 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>
                 <MetaTags/>
             </head>
@@ -35,6 +37,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The address prefix of the build's files (`/v/<fingerprint>`; empty without a front-end build).
+fn asset_root() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::kiosk::FrontVersion>().map(|v| v.asset_root()).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
 }
 
 /// Routes. Pages render completely on the server before anything is sent (`SsrMode::Async`),

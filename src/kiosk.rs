@@ -42,6 +42,18 @@ impl FrontVersion {
     }
 }
 
+impl FrontVersion {
+    /// Where pages address the `pkg` files: under this fingerprint (`/v/<hash>`), so a browser
+    /// may keep them for good (a new build is a new address); the plain `/pkg` without a build.
+    pub fn asset_root(&self) -> String {
+        if self.0 == "dev" {
+            String::new()
+        } else {
+            format!("/v/{}", self.0)
+        }
+    }
+}
+
 /// The kiosk routes, to be merged into the app router.
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -19,6 +19,7 @@ pub const COOKIE: &str = "qb_lang";
 const NOT_PAGES: &[&str] = &[
     "api",
     "pkg",
+    "v",
     "assets",
     "feeds",
     "language",
@@ -168,6 +169,7 @@ mod tests {
         assert_eq!(redirect_target("/welheim", Locale::ru).as_deref(), Some("/ru/welheim"));
         assert_eq!(redirect_target("/de/welheim", Locale::ru), None);
         assert_eq!(redirect_target("/pkg/quartiersboard.js", Locale::ru), None);
+        assert_eq!(redirect_target("/v/0123456789abcdef/pkg/quartiersboard.js", Locale::ru), None);
         assert_eq!(redirect_target("/", Locale::ru), None);
     }
 }

@@ -4,12 +4,16 @@ use crate::app::{shell, App};
 use crate::config::{self, CalendarSettings, ConfigError};
 use crate::db::{Db, DbError};
 use crate::state::AppState;
+use axum::http::{header, HeaderValue};
+use axum::response::Response;
 use axum::Router;
 use leptos::config::get_configuration;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::path::PathBuf;
+use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Why the server could not start, worded for the person starting it.
 #[derive(Debug, thiserror::Error)]
@@ -98,7 +102,19 @@ pub async fn router(
     let site_root = PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
     let files = |dir: PathBuf| ServeDir::new(dir).precompressed_br().precompressed_gzip();
-    let app = Router::new()
+    // Pages address the build's files under its fingerprint: those answers may be kept for good.
+    let mut app = Router::new();
+    let versioned = state.front_version.asset_root();
+    if !versioned.is_empty() {
+        let forever = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, |res: &Response<_>| {
+            res.status()
+                .is_success()
+                .then_some(HeaderValue::from_static("public, max-age=31536000, immutable"))
+        });
+        let path = format!("{versioned}/{}", state.leptos_options.site_pkg_dir);
+        app = app.nest_service(&path, forever.layer(files(pkg_dir.clone())));
+    }
+    let app = app
         .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), files(pkg_dir))
         .nest_service("/assets", files(site_root.join("assets")))
         .merge(crate::feeds::routes())

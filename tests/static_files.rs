@@ -1,6 +1,7 @@
-//! The site's static files (`/pkg`, `/assets`): their own prefix, and the brotli and gzip copies
-//! a release build writes beside them (`cargo leptos build --release --precompress`) are sent as
-//! they are, so no request compresses the wasm again.
+//! The site's static files (`/pkg`, `/assets`): their own prefix, the build's fingerprint in the
+//! addresses pages use, and the brotli and gzip copies a release build writes beside them
+//! (`cargo leptos build --release --precompress`) sent as they are, so no request compresses
+//! the wasm again.
 
 mod common;
 
@@ -58,4 +59,44 @@ async fn precompressed_copies_are_sent_as_they_are(kind: common::Kind) {
     assert_eq!(get(&app, path, "identity").await, (StatusCode::OK, None, b"plain wasm".to_vec()));
 }
 
-on_both!(static_assets_are_not_pages, precompressed_copies_are_sent_as_they_are);
+/// Pages address the build's files under its fingerprint (`/v/<hash>/pkg/…`); those answers may
+/// be kept for good (`immutable`), the plain `/pkg/…` ones and a missing file may not. Another
+/// build is another address.
+async fn pages_address_files_under_the_build_fingerprint(kind: common::Kind) {
+    let files: &[(&str, &[u8])] = &[("quartiersboard.css", b"body{}"), ("quartiersboard.js", b"js")];
+    let (app, _dir) = app_with_site(kind, files).await;
+    let (_, _, page) = get(&app, "/de/welheim", "identity").await;
+    let page = String::from_utf8(page).unwrap();
+    let css = page
+        .split('"')
+        .find(|s| s.ends_with("/pkg/quartiersboard.css"))
+        .expect("a stylesheet link")
+        .to_owned();
+    let root = css.trim_end_matches("/pkg/quartiersboard.css");
+    assert!(root.starts_with("/v/") && root.len() == 3 + 16, "{root}");
+    assert!(page.contains(&format!("\"{root}/pkg/quartiersboard.js\"")), "the script under the same root");
+    let cache_control = |path: String| {
+        let app = app.clone();
+        async move {
+            let res = app.oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+            let cc = res.headers().get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap().to_owned());
+            (res.status(), cc, res.into_body().collect().await.unwrap().to_bytes().to_vec())
+        }
+    };
+    let forever = Some("public, max-age=31536000, immutable".to_owned());
+    assert_eq!(cache_control(css.clone()).await, (StatusCode::OK, forever, b"body{}".to_vec()));
+    let (status, cc, _) = cache_control(format!("{root}/pkg/missing.js")).await;
+    assert_eq!((status, cc), (StatusCode::NOT_FOUND, None));
+    let (status, cc, _) = cache_control("/pkg/quartiersboard.css".into()).await;
+    assert_eq!((status, cc), (StatusCode::OK, None));
+
+    let (other, _dir) = app_with_site(kind, &[("quartiersboard.css", b"body{color:red}")]).await;
+    let (_, _, page) = get(&other, "/de/welheim", "identity").await;
+    assert!(!String::from_utf8(page).unwrap().contains(root), "another build, another address");
+}
+
+on_both!(
+    static_assets_are_not_pages,
+    precompressed_copies_are_sent_as_they_are,
+    pages_address_files_under_the_build_fingerprint
+);
