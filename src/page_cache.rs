@@ -157,10 +157,19 @@ pub async fn cache_pages(State(state): State<AppState>, req: Request, next: Next
     state.pages.serve(version, req, |req| on_own_thread(next.run(req))).await
 }
 
+/// Page renders and compressions running at once: at most one per core. More would not finish
+/// sooner, and each extra thread of the blocking pool keeps its own allocator arena (memory, B8).
+static CPU_TURNS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+});
+
 /// Renders a page on a thread of tokio's blocking pool, body and all: building a large board is
 /// tens of milliseconds of CPU work that, on the async workers, would hold up every other request
 /// (a staff member's save waited behind it). The operating system shares the core between them.
 async fn on_own_thread(render: impl Future<Output = Response> + Send + 'static) -> Response {
+    let Ok(_turn) = CPU_TURNS.acquire().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
     let handle = tokio::runtime::Handle::current();
     let rendered = tokio::task::spawn_blocking(move || {
         handle.block_on(async move {
@@ -230,6 +239,9 @@ impl PageCache {
         // Compressing a large page is CPU work too: off the async workers.
         let packed = {
             let plain = plain.clone();
+            let Ok(_turn) = CPU_TURNS.acquire().await else {
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            };
             tokio::task::spawn_blocking(move || (compress(&plain), Sha256::digest(&plain))).await
         };
         let Ok(((br, gzip), digest)) = packed else {

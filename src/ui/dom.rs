@@ -15,9 +15,8 @@ impl Cards {
     pub fn find(slugs: &[&str]) -> Self {
         #[cfg(feature = "hydrate")]
         {
-            let at: std::collections::HashMap<&str, usize> =
-                slugs.iter().enumerate().map(|(i, s)| (*s, i)).collect();
             let mut items = Vec::new();
+            let mut next = 0;
             if let Some(list) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.query_selector_all("li.offer[data-slug]").ok())
@@ -28,10 +27,11 @@ impl Cards {
                     else {
                         continue;
                     };
-                    if let Some(index) =
-                        el.get_attribute("data-slug").and_then(|s| at.get(s.as_str()).copied())
-                    {
+                    let Some(slug) = el.get_attribute("data-slug") else { continue };
+                    // The facts are in page order: look on from the last card, then from the start.
+                    if let Some(index) = (next..slugs.len()).chain(0..next).find(|i| slugs[*i] == slug) {
                         items.push((el, index));
+                        next = index + 1;
                     }
                 }
             }
