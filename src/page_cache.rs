@@ -158,7 +158,7 @@ pub async fn cache_pages(State(state): State<AppState>, req: Request, next: Next
 }
 
 /// Page renders and compressions running at once: at most one per core. More would not finish
-/// sooner, and each extra thread of the blocking pool keeps its own allocator arena (memory, B8).
+/// sooner, and the blocking pool would grow a thread (and its memory) for each.
 static CPU_TURNS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
     tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
 });
