@@ -10,7 +10,7 @@ source "$root/.ci/env"
 unset RUSTFLAGS
 cd "$root"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-cargo leptos build --release --split >/dev/null 2>&1 || cargo leptos build --release --split
+cargo leptos build --release --split --precompress >/dev/null 2>&1 || cargo leptos build --release --split --precompress
 bin="$CARGO_TARGET_DIR/release/quartiersboard"
 results="$root/bench/results"; mkdir -p "$results"
 work=$(mktemp -d)

@@ -7,7 +7,7 @@ source "$root/.ci/env"
 unset RUSTFLAGS
 cd "$root"
 profile=${PROFILE:-release}
-if [ "$profile" = release ]; then cargo leptos build --release --split >/dev/null; bin="$CARGO_TARGET_DIR/release/quartiersboard"
+if [ "$profile" = release ]; then cargo leptos build --release --split --precompress >/dev/null; bin="$CARGO_TARGET_DIR/release/quartiersboard"
 else cargo leptos build --split >/dev/null; bin="$CARGO_TARGET_DIR/debug/quartiersboard"; fi
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 python3 bench/make-city.py 500 "$work/city.json"

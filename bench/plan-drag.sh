@@ -6,7 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/.ci/env"
 unset RUSTFLAGS
 cd "$root"
-cargo leptos build --release --split >/dev/null 2>&1 || cargo leptos build --release --split
+cargo leptos build --release --split --precompress >/dev/null 2>&1 || cargo leptos build --release --split --precompress
 bin="$CARGO_TARGET_DIR/release/quartiersboard"
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 python3 bench/make-city.py "${OFFERS:-130}" "$work/city.json"

@@ -2,6 +2,7 @@
 //! quarter or offer carry its slug: they are printed on flyers and must stay stable.
 
 use crate::i18n::*;
+use crate::ui::island_scripts::IslandScripts;
 use crate::ui::pages::{
     AccessibilityPage, BoardPage, DirectoryPage, ImprintPage, KioskPage, NotFoundPage, OfferPage, PrintPage,
     PrivacyPage, ShortlistPage, StartPage, WeekPlanPage,
@@ -27,9 +28,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options islands=cfg!(feature = "islands") root/>
+                <IslandScripts options root/>
                 <link rel="stylesheet" id="leptos" href=stylesheet/>
-                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>
+                // A PNG: Chromium fetches and decodes the page icon again on every history entry
+                // the filter writes, and an SVG icon costs a document build on the main thread each time.
+                <link rel="icon" href="/assets/favicon.png" type="image/png"/>
                 <MetaTags/>
             </head>
             <body>

@@ -59,9 +59,9 @@ async fn precompressed_copies_are_sent_as_they_are(kind: common::Kind) {
     assert_eq!(get(&app, path, "identity").await, (StatusCode::OK, None, b"plain wasm".to_vec()));
 }
 
-/// Pages address the build's files under its fingerprint (`/v/<hash>/pkg/…`); those answers may
-/// be kept for good (`immutable`), the plain `/pkg/…` ones and a missing file may not. Another
-/// build is another address.
+/// Pages address the build's files under its fingerprint (`/v/<hash>/pkg/…`), without preloading
+/// them; those answers may be kept for good (`immutable`), the plain `/pkg/…` ones and a missing
+/// file may not. Another build is another address.
 async fn pages_address_files_under_the_build_fingerprint(kind: common::Kind) {
     let files: &[(&str, &[u8])] = &[("quartiersboard.css", b"body{}"), ("quartiersboard.js", b"js")];
     let (app, _dir) = app_with_site(kind, files).await;
@@ -74,7 +74,12 @@ async fn pages_address_files_under_the_build_fingerprint(kind: common::Kind) {
         .to_owned();
     let root = css.trim_end_matches("/pkg/quartiersboard.css");
     assert!(root.starts_with("/v/") && root.len() == 3 + 16, "{root}");
-    assert!(page.contains(&format!("\"{root}/pkg/quartiersboard.js\"")), "the script under the same root");
+    assert!(
+        page.contains(&format!("(\"{root}\", \"pkg\", \"quartiersboard\"")),
+        "the loader under the same root"
+    );
+    // The code loads when the browser is idle; nothing fetches it ahead of the page (issue #11, B9).
+    assert!(!page.contains("preload"), "no preload links: {page}");
     let cache_control = |path: String| {
         let app = app.clone();
         async move {
