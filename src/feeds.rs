@@ -5,7 +5,7 @@
 
 use crate::clock::local_now;
 use crate::db::{DbError, FeedOf};
-use crate::domain::filter::parse_query;
+use crate::domain::filter::parse_query_string;
 use crate::domain::schedule::Schedule;
 use crate::domain::slug::check_slug;
 use crate::ical::{feed, offer_entries, FeedContext};
@@ -87,9 +87,7 @@ async fn quarter_feed(
     RawQuery(query): RawQuery,
 ) -> Response {
     let Some(slug) = parse(&lang, &file) else { return StatusCode::NOT_FOUND.into_response() };
-    let pairs: Vec<(String, String)> =
-        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
-    let (filter, _) = parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (filter, _) = parse_query_string(&query.unwrap_or_default());
     let board = match service::board(&state.db, &state.calendar, &lang, slug, filter).await {
         Ok(board) => board,
         Err(e) => return error(e),

@@ -11,13 +11,11 @@ use leptos::prelude::*;
 pub async fn get_board(locale: String, quarter: String, query: String) -> Result<Board, AppError> {
     super::check_locale(&locale)?;
     crate::domain::slug::check_slug(&quarter).map_err(|_| AppError::NotFound)?;
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
-    let (filter, not_understood) =
-        crate::domain::filter::parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (filter, not_understood) = crate::domain::filter::parse_query_string(&query);
     let mut board =
         crate::service::board(&super::db()?, &super::calendar()?, &locale, &quarter, filter).await?;
     board.not_understood = not_understood;
-    board.list = pairs
+    board.list = crate::domain::filter::query_pairs(&query)
         .iter()
         .find(|(k, _)| k == "list")
         .map(|(_, v)| crate::domain::shortlist::parse_list(v))

@@ -20,8 +20,7 @@ pub async fn get_week(
         None => None,
         Some(w) => Some(crate::domain::week_plan::parse_iso_week(w).ok_or(AppError::NotFound)?),
     };
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
-    let (filter, _) = crate::domain::filter::parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (filter, _) = crate::domain::filter::parse_query_string(&query);
     let mut page =
         crate::service::week(&super::db()?, &super::calendar()?, &locale, &quarter, monday, &filter).await?;
     page.query = crate::domain::filter::to_query(&filter);

@@ -4,6 +4,12 @@
 use super::{Filter, Quick, TimeOfDay, BANDS, MAX_QUERY_CHARS};
 use crate::domain::category::Category;
 
+/// Reads the filter from a URL query string (without `?`), as `parse_query` does from pairs.
+pub fn parse_query_string(query: &str) -> (Filter, Vec<String>) {
+    let pairs = query_pairs(query);
+    parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
 /// Reads the filter from URL query pairs. Unknown values are dropped and their parameter named
 /// in the second result, so the page can say which filter it did not understand.
 pub fn parse_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Filter, Vec<String>) {
@@ -81,6 +87,39 @@ pub fn parse_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (
         }
     }
     (f, not_understood)
+}
+
+/// Parses a query string into key/value pairs (`+` as space, percent-decoding).
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or(""), 16) {
+                Ok(b) => {
+                    out.push(b);
+                    i += 2;
+                }
+                Err(_) => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn flag(v: &str) -> Option<bool> {
@@ -163,6 +202,17 @@ pub fn widenings(f: &Filter) -> Vec<(&'static str, Filter)> {
 
 #[cfg(test)]
 mod tests {
+    /// Query strings decode with `+` and percent escapes; broken escapes stay as they are.
+    #[test]
+    fn decodes_queries() {
+        assert_eq!(
+            query_pairs("age=7&q=M%C3%BCtter+caf%C3%A9&x=%ZZ&day=3&%E2%9C"),
+            [("age", "7"), ("q", "Mütter café"), ("x", "%ZZ"), ("day", "3"), ("\u{FFFD}", "")]
+                .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        assert_eq!(parse_query_string("age=7&day=3&day=x").1, ["day"]);
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -5,7 +5,7 @@
 use super::filter_texts::FilterTexts;
 use crate::domain::category::Category;
 use crate::domain::filter::{
-    facts_code, parse_query, to_query, widenings, Filter, Quick, TimeOfDay, Today, BANDS,
+    facts_code, parse_query_string, to_query, widenings, Filter, Quick, TimeOfDay, Today, BANDS,
 };
 use crate::ui::dom;
 use leptos::prelude::*;
@@ -342,6 +342,5 @@ pub fn FilterPanel(
 
 /// The filter a URL query names (what is not understood is left out, as on the server).
 fn filter_of(query: &str) -> Filter {
-    let pairs = dom::query_pairs(query);
-    parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).0
+    parse_query_string(query).0
 }
