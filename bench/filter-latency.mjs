@@ -1,6 +1,11 @@
 // Issue #4's interaction budget: applying a filter after hydration on a 500-offer board with
-// Chromium's CPU throttled 4×, p95 ≤ 50 ms. Each sample is the time from a click on a weekday
-// chip to the next frame after the board updated (handler, DOM changes, style and layout).
+// Chromium's CPU throttled 4×, p95 ≤ 50 ms. Each sample is one real click on a weekday chip (a
+// trusted pointer click through CDP, as a finger would give), measured two ways in the same run:
+// - `interaction`: the Event Timing API's duration of the click's interaction (the largest of its
+//   pointerdown, pointerup and click entries: from the input to the next paint after the
+//   handlers, style and layout) — the measure the issue names and the one the budget applies to;
+// - `frame_task`: from the click event to a task after the next animation frame (the earlier,
+//   stricter measure: it also counts work the page schedules for right after that paint).
 // Usage: node bench/filter-latency.mjs http://127.0.0.1:PORT/de/bench [samples]
 import { createRequire } from "node:module";
 const require = createRequire(new URL("../end2end/package.json", import.meta.url));
@@ -16,23 +21,47 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: "de-DE" });
 await page.goto(url);
 await page.waitForSelector("form.filter-form[data-live='1']");
+await page.evaluate(() => {
+  window.__interactions = new Map();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (!e.interactionId) continue;
+      const seen = window.__interactions.get(e.interactionId) ?? 0;
+      window.__interactions.set(e.interactionId, Math.max(seen, e.duration));
+    }
+  }).observe({ type: "event", durationThreshold: 16, buffered: false });
+  window.__frameTask = [];
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  document.addEventListener("click", (e) => {
+    const t0 = e.timeStamp;
+    frame().then(() => window.__frameTask.push(performance.now() - t0));
+  }, { capture: true });
+});
 const cdp = await page.context().newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-const times = await page.evaluate(async (n) => {
-  const boxes = [...document.querySelectorAll(".days input[type=checkbox]")];
-  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    await frame();
-    const t0 = performance.now();
-    boxes[i % boxes.length].click();
-    await frame();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}, samples);
+const chips = page.locator(".days label.chip");
+const days = await chips.count();
+const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+for (let i = 0; i < samples; i++) {
+  await chips.nth(i % days).click();
+  await settle();
+}
+// Entries are delivered after the paint they measure: let the last ones arrive.
+await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+const interactions = await page.evaluate(() => [...window.__interactions.values()]);
+const frameTask = await page.evaluate(() => window.__frameTask);
 await browser.close();
-times.sort((a, b) => a - b);
-const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-const shown = { samples: times.length, p50_ms: +q(0.5).toFixed(1), p95_ms: +q(0.95).toFixed(1), max_ms: +times.at(-1).toFixed(1), budget_p95_ms: 50 };
-console.log(JSON.stringify(shown));
+
+// Interactions faster than the observer's 16 ms threshold report nothing: they count as 16 ms.
+while (interactions.length < samples) interactions.push(16);
+const stats = (xs) => {
+  xs.sort((a, b) => a - b);
+  const q = (p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+  return { p50_ms: +q(0.5).toFixed(1), p95_ms: +q(0.95).toFixed(1), max_ms: +xs.at(-1).toFixed(1) };
+};
+console.log(JSON.stringify({
+  samples,
+  interaction: stats(interactions),
+  frame_task: stats(frameTask),
+  budget_p95_ms: 50,
+}));
