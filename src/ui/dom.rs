@@ -116,5 +116,3 @@ pub async fn share_or_copy(url: &str, title: &str) -> bool {
         false
     }
 }
-
-pub use crate::domain::filter::query_pairs;

@@ -202,6 +202,9 @@ pub fn widenings(f: &Filter) -> Vec<(&'static str, Filter)> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
     /// Query strings decode with `+` and percent escapes; broken escapes stay as they are.
     #[test]
     fn decodes_queries() {
@@ -212,9 +215,6 @@ mod tests {
         );
         assert_eq!(parse_query_string("age=7&day=3&day=x").1, ["day"]);
     }
-
-    use super::*;
-    use proptest::prelude::*;
 
     /// Nonsense is dropped and named; nothing panics.
     #[test]

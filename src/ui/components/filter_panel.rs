@@ -92,7 +92,7 @@ pub fn FilterPanel(
         let mut query = to_query(&f.get());
         // The shortlist rides along in the URL; filtering keeps it.
         if let Some((_, list)) =
-            dom::query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list")
+            crate::domain::filter::query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list")
         {
             query = if query.is_empty() { format!("list={list}") } else { format!("{query}&list={list}") };
         }
