@@ -1,5 +1,5 @@
 // Loads the browser code when the page is idle and wakes its islands: Leptos 0.8's island loader
-// (leptos/src/hydration/island_script.js, MIT), changed in one way. Leptos's version walks every
+// (island_script.js in its hydration module, MIT), changed in one way. Leptos's version walks every
 // element of the page with an `await` for each (on a 200-offer board, ~4,000 steps in one task);
 // this one asks the document for its islands, which come in the same (document) order.
 ((root, pkg_path, output_name, wasm_output_name) => {

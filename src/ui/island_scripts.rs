@@ -24,9 +24,14 @@ pub fn IslandScripts(options: LeptosOptions, root: String) -> impl IntoView {
             .build(),
     )
     .to_html();
-    let script = loader_call(&markup).map(|call| format!("{}{call}", LOADER.trim_end())).unwrap_or_default();
+    let script = loader_call(&markup).map(|call| format!("{}{call}", loader())).unwrap_or_default();
     let nonce = leptos::nonce::use_nonce();
     view! { <script type="module" nonce=nonce inner_html=script></script> }
+}
+
+/// The loader function as pages get it: without its comment lines.
+fn loader() -> String {
+    LOADER.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
 /// The call of Leptos's loader in its markup — `("/v/…", "pkg", "name", "name", false);` — from
@@ -61,7 +66,7 @@ mod tests {
             assert!(html.starts_with("<script type=\"module\""), "{html}");
             assert!(html.contains("querySelectorAll(\"leptos-island\")"), "{html}");
             assert!(html.contains("})(\"/v/abc\", \"pkg\", \"quartiersboard\", \"quartiersboard"), "{html}");
-            assert!(!html.contains("preload"), "{html}");
+            assert!(!html.contains("preload") && !html.contains("//"), "{html}");
         });
     }
 }
