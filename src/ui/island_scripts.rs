@@ -24,15 +24,15 @@ pub fn IslandScripts(options: LeptosOptions, root: String) -> impl IntoView {
             .build(),
     )
     .to_html();
-    let script = loader_call(&markup).map(|call| format!("{}{call}", loader())).unwrap_or_default();
+    let script = loader_call(&markup).map(|call| format!("{}{call}", *LOADER_CODE)).unwrap_or_default();
     let nonce = leptos::nonce::use_nonce();
     view! { <script type="module" nonce=nonce inner_html=script></script> }
 }
 
-/// The loader function as pages get it: without its comment lines.
-fn loader() -> String {
+/// The loader function as pages get it: without its comment lines (made once, not per page).
+static LOADER_CODE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     LOADER.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
-}
+});
 
 /// The call of Leptos's loader in its markup — `("/v/…", "pkg", "name", "name", false);` — from
 /// its module script, which is the loader function, a line break, then the call.

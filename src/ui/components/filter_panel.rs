@@ -5,7 +5,7 @@
 use super::filter_texts::FilterTexts;
 use crate::domain::category::Category;
 use crate::domain::filter::{
-    facts_code, parse_query_string, to_query, widenings, Filter, Quick, TimeOfDay, Today, BANDS,
+    facts_code, parse_query_string, query_pairs, to_query, widenings, Filter, Quick, TimeOfDay, Today, BANDS,
 };
 use crate::ui::dom;
 use leptos::prelude::*;
@@ -91,9 +91,7 @@ pub fn FilterPanel(
         });
         let mut query = to_query(&f.get());
         // The shortlist rides along in the URL; filtering keeps it.
-        if let Some((_, list)) =
-            crate::domain::filter::query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list")
-        {
+        if let Some((_, list)) = query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list") {
             query = if query.is_empty() { format!("list={list}") } else { format!("{query}&list={list}") };
         }
         if !from_history.get_value() && query != dom::current_query() {
