@@ -7,6 +7,9 @@ export function binary(): string {
   return process.env.QB_BIN ?? `${target}/debug/quartiersboard`;
 }
 
+/** A quarter with more offers than a board shows before "show all" (loaded by global-setup.ts). */
+export const LARGE_QUARTER = "testviertel";
+
 /** Collects console errors and uncaught exceptions of a page; call `check()` at the end. */
 export function watchConsole(page: Page) {
   const errors: string[] = [];

@@ -119,6 +119,27 @@ pub struct Filter {
     pub no_registration: bool,
     pub text: Option<String>,
     pub quick: Option<Quick>,
+    /// Show every matching offer, not only the first [`FIRST_SHOWN`] (a display choice the
+    /// resident makes with "show all"; kept in the URL like the filters).
+    pub all: bool,
+}
+
+/// How many matching offers a board shows before "show all": many screenfuls on a phone, and
+/// few enough that applying a filter on a board of hundreds of offers stays quick.
+pub const FIRST_SHOWN: usize = 50;
+
+/// Which offers a board shows, in board order: the matching ones (`matching`), and of those only
+/// the first [`FIRST_SHOWN`] unless `all`.
+pub fn shown(matching: &[bool], all: bool) -> Vec<bool> {
+    let mut left = if all { usize::MAX } else { FIRST_SHOWN };
+    matching
+        .iter()
+        .map(|&m| {
+            let show = m && left > 0;
+            left -= usize::from(show);
+            show
+        })
+        .collect()
 }
 
 /// What the filter needs to know about one offer in the shown week.
@@ -228,5 +249,24 @@ mod tests {
         assert!(!parse_query([("quick", "today")]).0.matches(&wed, MONDAY));
         assert!(parse_query([("quick", "today")]).0.matches(&wed, Today { weekday_bit: 0b100 }));
         assert!(parse_query([("quick", "weekend")]).0.matches(&facts(None, None, 0b100_0000), MONDAY));
+    }
+
+    proptest::proptest! {
+        /// A board shows the first `FIRST_SHOWN` matching offers (all of them with `all`), in
+        /// board order, and never one that does not match.
+        #[test]
+        fn shows_the_first_matches(matching in proptest::collection::vec(proptest::bool::ANY, 0..200), all: bool) {
+            let shown = shown(&matching, all);
+            let matches = matching.iter().filter(|m| **m).count();
+            let count = shown.iter().filter(|s| **s).count();
+            proptest::prop_assert_eq!(count, if all { matches } else { matches.min(FIRST_SHOWN) });
+            proptest::prop_assert_eq!(shown.len(), matching.len());
+            let last = shown.iter().rposition(|s| *s).map_or(0, |i| i + 1);
+            for (i, (s, m)) in shown.iter().zip(&matching).enumerate() {
+                proptest::prop_assert!(!s || *m);
+                // Every match before the last shown offer is shown too.
+                proptest::prop_assert!(i >= last || s == m);
+            }
+        }
     }
 }

@@ -64,6 +64,26 @@ impl Cards {
         #[cfg(not(feature = "hydrate"))]
         let _ = (matching, &mut self.shown);
     }
+
+    /// Moves the keyboard focus to the link of the `nth` shown card (from 0), if there is one:
+    /// after "show all", to the first card that came into view.
+    pub fn focus_shown(&self, nth: usize) {
+        #[cfg(feature = "hydrate")]
+        if let Some((el, _)) =
+            self.items.iter().zip(&self.shown).filter(|(_, s)| **s).map(|(i, _)| i).nth(nth)
+        {
+            if let Some(link) = el
+                .query_selector("h3 a")
+                .ok()
+                .flatten()
+                .and_then(|l| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(l).ok())
+            {
+                let _ = link.focus();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = nth;
+    }
 }
 
 /// Puts `query` (without `?`) into the address bar as a new history entry.

@@ -81,6 +81,12 @@ pub fn parse_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (
                 Some((_, q)) => f.quick = Some(*q),
                 None => bad(key),
             },
+            "all" => {
+                f.all = flag(value).unwrap_or_else(|| {
+                    bad(key);
+                    false
+                })
+            }
             // Not filters: the language switch, easy language, the shortlist.
             "easy" | "list" => {}
             _ => bad(key),
@@ -170,6 +176,9 @@ pub fn to_query(f: &Filter) -> String {
     if let Some(q) = f.quick {
         parts.push(format!("quick={}", q.code()));
     }
+    if f.all {
+        parts.push("all=1".into());
+    }
     parts.join("&")
 }
 
@@ -235,8 +244,8 @@ mod tests {
     proptest! {
         /// The canonical query string parses back to the same filter.
         #[test]
-        fn query_round_trip(age in proptest::option::of(0u8..=120), days in 0u8..128, free: bool, text in proptest::option::of("[a-zA-Zäöü ]{1,20}")) {
-            let f = Filter { age, days, free, text: text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()), ..Default::default() };
+        fn query_round_trip(age in proptest::option::of(0u8..=120), days in 0u8..128, free: bool, all: bool, text in proptest::option::of("[a-zA-Zäöü ]{1,20}")) {
+            let f = Filter { age, days, free, all, text: text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()), ..Default::default() };
             let q = to_query(&f);
             let pairs: Vec<(String, String)> = q.split('&').filter(|p| !p.is_empty()).map(|p| {
                 let (k, v) = p.split_once('=').unwrap();

@@ -5,7 +5,8 @@
 use super::filter_texts::FilterTexts;
 use crate::domain::category::Category;
 use crate::domain::filter::{
-    facts_code, parse_query_string, query_pairs, to_query, widenings, Filter, Quick, TimeOfDay, Today, BANDS,
+    facts_code, parse_query_string, query_pairs, shown, to_query, widenings, Filter, Quick, TimeOfDay, Today,
+    BANDS, FIRST_SHOWN,
 };
 use crate::ui::dom;
 use leptos::prelude::*;
@@ -53,6 +54,7 @@ pub fn FilterPanel(
         languages,
         widen: widen_labels,
         matching: count_words,
+        show_all,
     } = texts;
     let widen_labels = StoredValue::new(widen_labels);
     let f = RwSignal::new(filter_of(&filter));
@@ -86,7 +88,7 @@ pub fn FilterPanel(
                         dom::Cards::find(&all.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>())
                     })
                 });
-                cards.show(now);
+                cards.show(&shown(now, f.with(|f| f.all)));
             })
         });
         let mut query = to_query(&f.get());
@@ -230,6 +232,19 @@ pub fn FilterPanel(
             .collect_view()
     };
     let count = move || matching.with(|m| m.iter().filter(|on| **on).count());
+    let show_all_href = move || format!("?{}", to_query(&Filter { all: true, ..f.get() }));
+    let on_show_all = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        f.update(|x| x.all = true);
+        // Once the cards are in view: the keyboard goes on where the first 50 ended.
+        request_animation_frame(move || {
+            cards.with_value(|c| {
+                if let Some(c) = c {
+                    c.focus_shown(FIRST_SHOWN);
+                }
+            })
+        });
+    };
     view! {
         <section class="filters" aria-labelledby="filter-heading">
             <h2 id="filter-heading">{heading}</h2>
@@ -320,6 +335,7 @@ pub fn FilterPanel(
                         <span>{no_registration}</span>
                     </label>
                 </details>
+                {move || f.get().all.then(|| view! { <input type="hidden" name="all" value="1"/> })}
                 <div class="actions">
                     <button type="submit">{apply}</button>
                     <a href="?" on:click=move |ev| { ev.prevent_default(); text_hits.set(None); f.set(Filter::default()); }>
@@ -335,6 +351,9 @@ pub fn FilterPanel(
             <ul class="widen">{widen}</ul>
         </div>
         {children()}
+        <p class="show-all" hidden=move || f.get().all || count() <= FIRST_SHOWN>
+            <a class="button-link" href=show_all_href on:click=on_show_all>{show_all}</a>
+        </p>
     }
 }
 

@@ -43,6 +43,8 @@ pub struct FilterTexts {
     pub widen: Vec<(String, String)>,
     /// "N matching offers" for every N up to the board's offers.
     pub matching: CountWords,
+    /// The link that shows every matching offer, not only the first `filter::FIRST_SHOWN`.
+    pub show_all: String,
 }
 
 /// A sentence with a count in it, for every count up to a maximum, as the few forms the
@@ -176,6 +178,7 @@ pub fn filter_texts(
         matching: CountWords::new(offers, |count| {
             t_string!(i18n, filter.matching, count = count).to_string()
         }),
+        show_all: s(t_string!(i18n, filter.show_all)),
     }
 }
 

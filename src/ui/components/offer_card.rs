@@ -11,12 +11,14 @@ use crate::ui::labels;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// A list item of the board; hidden (and aria-hidden) when the offer does not match the filter.
+/// A list item of the board; hidden (and aria-hidden) unless `shown` (it matches the filter and
+/// is among the first shown, see `filter::shown`).
 #[component]
 pub fn OfferCard(
     offer: OfferSummary,
     locale: Locale,
     today: NaiveDate,
+    shown: bool,
     saved: bool,
     save_href: String,
 ) -> impl IntoView {
@@ -30,7 +32,7 @@ pub fn OfferCard(
     let languages =
         offer.languages.iter().map(|l| labels::spoken_language(i18n, l)).collect::<Vec<_>>().join(", ");
     view! {
-        <li class="offer" data-slug=offer.slug.clone() hidden=!offer.matches aria-hidden=(!offer.matches).then_some("true")>
+        <li class="offer" data-slug=offer.slug.clone() hidden=!shown aria-hidden=(!shown).then_some("true")>
             <article>
                 <h3 class="offer-title">
                     <a href=href lang=offer.lang.clone() dir="auto">{offer.title}</a>

@@ -38,6 +38,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     let today_bit = 1u8 << chrono::Datelike::weekday(&board.today).num_days_from_monday();
     let Board { quarter, offers, places, today, filter, not_understood, list } = board;
     let query = crate::domain::filter::to_query(&filter);
+    let all = filter.all;
     let week_href = format!(
         "/{}/{}/week{}",
         locale.as_str(),
@@ -63,13 +64,16 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         languages.sort();
         languages.dedup();
         let filter_query = query.clone();
+        let matching = offers.iter().map(|o| o.matches).collect::<Vec<_>>();
+        let shown = crate::domain::filter::shown(&matching, all);
         let cards = offers
             .into_iter()
-            .map(|offer| {
+            .zip(shown)
+            .map(|(offer, shown)| {
                 let saved = list.contains(&offer.slug);
                 let toggled = crate::domain::shortlist::toggled(&list, &offer.slug);
                 let save_href = board_href(&filter_query, &toggled);
-                view! { <OfferCard offer locale today saved save_href/> }
+                view! { <OfferCard offer locale today shown saved save_href/> }
             })
             .collect_view();
         let quarter = quarter.slug.clone();

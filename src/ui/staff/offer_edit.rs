@@ -120,7 +120,7 @@ fn EditorView(editor: OfferEditor) -> impl IntoView {
             <section class="preview" aria-labelledby="preview-heading">
                 <h2 id="preview-heading">{t!(i18n, staff.preview)}</h2>
                 <ul class="offers">
-                    <OfferCard offer locale=i18n.get_locale_untracked() today=editor.today saved=false save_href=String::new()/>
+                    <OfferCard offer locale=i18n.get_locale_untracked() today=editor.today shown=true saved=false save_href=String::new()/>
                 </ul>
             </section>
         })}
