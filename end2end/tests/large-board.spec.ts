@@ -30,6 +30,10 @@ test("a large board shows the first 50 matches, and all of them on request", asy
   const wednesday = (await shownSlugs(page)).length;
   expect(wednesday).toBeGreaterThan(0);
   await expect(page.locator(".match-count")).toHaveText(new RegExp(`^${wednesday} passende`));
+  // …and taking the weekday off again shows every offer, not the first 50.
+  await page.getByText("Mi", { exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/de/${LARGE_QUARTER}\\?all=1$`));
+  await expect(page.locator("li.offer:not([hidden])")).toHaveCount(total);
 
   // Reset starts again from the first 50.
   await page.getByRole("link", { name: "Alle Filter löschen" }).click();
