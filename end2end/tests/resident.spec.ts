@@ -81,6 +81,19 @@ test("an empty result says so and offers to widen the filter", async ({ page }) 
   expect((await shownSlugs(page)).length).toBeGreaterThan(5);
 });
 
+test("the widening offers also come when the board empties in place", async ({ page }) => {
+  await page.goto("/de/welheim");
+  await waitForHydration(page);
+  await expect(page.getByText("Leider passt kein Angebot zu dieser Suche.")).toBeHidden();
+  await page.getByLabel("Suchwort").fill("xylophonorchester");
+  await page.getByLabel("Suchwort").press("Enter");
+  await expect(page.getByText("Leider passt kein Angebot zu dieser Suche.")).toBeVisible();
+  await expect(page).toHaveURL(/q=xylophonorchester/);
+  await page.getByRole("link", { name: "ohne Suchwort" }).click();
+  await expect(page.getByText("Leider passt kein Angebot zu dieser Suche.")).toBeHidden();
+  expect((await shownSlugs(page)).length).toBeGreaterThan(5);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

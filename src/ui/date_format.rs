@@ -34,6 +34,7 @@ mod imp {
     use icu_datetime::options::TimePrecision;
     use icu_datetime::{DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter, NoCalendarFormatter};
     use icu_locale_core::Locale as IcuLocale;
+    use std::cell::RefCell;
     use std::collections::HashMap;
     use std::sync::LazyLock;
 
@@ -66,13 +67,55 @@ mod imp {
             .collect()
     });
 
+    /// Words already made on this thread. A board names the same few dates and times hundreds
+    /// of times, and ICU's formatting is most of a card's rendering cost; the text of a date or
+    /// a time in a language never changes, so it is made once per thread.
+    struct Made<K> {
+        words: HashMap<(Locale, K), String>,
+    }
+
+    /// Entries a thread keeps per kind before it starts afresh (a bound, not a working size:
+    /// a server meets a few hundred dates and times).
+    pub(super) const MADE_MAX: usize = 4096;
+
+    impl<K: std::hash::Hash + Eq + Copy> Made<K> {
+        fn new() -> Self {
+            Made { words: HashMap::new() }
+        }
+
+        fn get(&mut self, locale: Locale, key: K, make: impl FnOnce() -> String) -> String {
+            if let Some(words) = self.words.get(&(locale, key)) {
+                return words.clone();
+            }
+            let words = make();
+            if self.words.len() >= MADE_MAX {
+                self.words.clear();
+            }
+            self.words.insert((locale, key), words.clone());
+            words
+        }
+    }
+
+    thread_local! {
+        static DATES: RefCell<Made<NaiveDate>> = RefCell::new(Made::new());
+        static TIMES: RefCell<Made<NaiveTime>> = RefCell::new(Made::new());
+    }
+
     pub fn date(locale: Locale, d: NaiveDate) -> String {
+        DATES.with_borrow_mut(|made| made.get(locale, d, || format_date(locale, d)))
+    }
+
+    pub fn time(locale: Locale, t: NaiveTime) -> String {
+        TIMES.with_borrow_mut(|made| made.get(locale, t, || format_time(locale, t)))
+    }
+
+    pub(super) fn format_date(locale: Locale, d: NaiveDate) -> String {
         let ymd = Date::try_new_gregorian(d.year(), d.month() as u8, d.day() as u8)
             .expect("a chrono date is valid");
         FORMATTERS[&locale].date.format(&ymd).to_string()
     }
 
-    pub fn time(locale: Locale, t: NaiveTime) -> String {
+    pub(super) fn format_time(locale: Locale, t: NaiveTime) -> String {
         let hm = Time::try_new(t.hour() as u8, t.minute() as u8, 0, 0).expect("a chrono time is valid");
         FORMATTERS[&locale].time.format(&hm).to_string()
     }
@@ -129,6 +172,23 @@ mod tests {
         let t = NaiveTime::from_hms_opt(15, 5, 0).unwrap();
         for &l in Locale::get_all() {
             assert_eq!(time(l, t), "15:05", "{l:?}");
+        }
+    }
+
+    /// The words kept per thread are the words ICU makes, also after the keeper starts afresh.
+    #[test]
+    fn kept_words_are_the_made_ones() {
+        let first = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        for i in 0..(imp::MADE_MAX as i64 + 10) {
+            let d = first + chrono::Duration::days(i % (imp::MADE_MAX as i64 + 3));
+            assert_eq!(date(Locale::ru, d), imp::format_date(Locale::ru, d));
+        }
+        for minutes in 0..24 * 60 {
+            let t = NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).unwrap();
+            for l in [Locale::en, Locale::ar] {
+                assert_eq!(time(l, t), imp::format_time(l, t));
+                assert_eq!(time(l, t), imp::format_time(l, t), "asked again");
+            }
         }
     }
 

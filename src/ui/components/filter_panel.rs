@@ -130,8 +130,8 @@ pub fn FilterPanel(
                         type="checkbox"
                         name="day"
                         value=(d + 1).to_string()
-                        checked=move || f.get().days & bit != 0
-                        prop:checked=move || f.get().days & bit != 0
+                        checked=move || f.with(|x| x.days & bit != 0)
+                        prop:checked=move || f.with(|x| x.days & bit != 0)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             f.update(|x| if on { x.days |= bit } else { x.days &= !bit });
@@ -147,7 +147,7 @@ pub fn FilterPanel(
         .zip(bands)
         .map(|((code, band), label)| {
             let band = *band;
-            view! { <option value=*code selected=move || f.get().band == Some(band)>{label}</option> }
+            view! { <option value=*code selected=move || f.with(|x| x.band == Some(band))>{label}</option> }
         })
         .collect_view();
     let time_options = TimeOfDay::ALL
@@ -155,7 +155,7 @@ pub fn FilterPanel(
         .zip(times)
         .map(|((code, t), label)| {
             let t = *t;
-            view! { <option value=*code selected=move || f.get().time == Some(t)>{label}</option> }
+            view! { <option value=*code selected=move || f.with(|x| x.time == Some(t))>{label}</option> }
         })
         .collect_view();
     let category_options = Category::ALL
@@ -163,7 +163,7 @@ pub fn FilterPanel(
         .zip(categories)
         .map(|(c, label)| {
             let c = *c;
-            view! { <option value=c.code() selected=move || f.get().category == Some(c)>{label}</option> }
+            view! { <option value=c.code() selected=move || f.with(|x| x.category == Some(c))>{label}</option> }
         })
         .collect_view();
     let language_options = languages
@@ -171,7 +171,7 @@ pub fn FilterPanel(
         .map(|(code, name)| {
             let selected = code.clone();
             view! {
-                <option value=code.clone() selected=move || f.get().language.as_deref() == Some(selected.as_str())>
+                <option value=code.clone() selected=move || f.with(|x| x.language.as_deref() == Some(selected.as_str()))>
                     {name}
                 </option>
             }
@@ -186,7 +186,7 @@ pub fn FilterPanel(
                 <a
                     class="chip"
                     href=move || format!("?{}", to_query(&Filter { quick: Some(q), ..f.get() }))
-                    aria-current=move || (f.get().quick == Some(q)).then_some("true")
+                    aria-current=move || f.with(|x| x.quick == Some(q)).then_some("true")
                     data-quick=*code
                     on:click=move |ev| {
                         ev.prevent_default();
@@ -211,9 +211,16 @@ pub fn FilterPanel(
             || x.step_free
             || x.no_registration
     };
+    // The number of matches, counted once per change (three parts of the page show it).
+    let count = Memo::new(move |_| matching.with(|m| m.iter().filter(|on| **on).count()));
+    // The ways to widen the filter, made only while nothing matches (a hidden list would be
+    // rebuilt on every change for nobody).
     let widen = move || {
+        if count.get() != 0 {
+            return None;
+        }
         let current = f.get();
-        widenings(&current)
+        let links = widenings(&current)
             .into_iter()
             .map(|(what, wider)| {
                 let label = widen_labels
@@ -229,9 +236,9 @@ pub fn FilterPanel(
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        Some(links)
     };
-    let count = move || matching.with(|m| m.iter().filter(|on| **on).count());
     let show_all_href = move || format!("?{}", to_query(&Filter { all: true, ..f.get() }));
     let on_show_all = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -266,7 +273,7 @@ pub fn FilterPanel(
                             min="0"
                             max="120"
                             inputmode="numeric"
-                            value=move || f.get().age.map(|a| a.to_string()).unwrap_or_default()
+                            value=move || f.with(|x| x.age.map(|a| a.to_string()).unwrap_or_default())
                             on:input=move |ev| f.update(|x| x.age = event_target_value(&ev).trim().parse().ok().filter(|a| *a <= 120))
                         />
                     </label>
@@ -288,7 +295,7 @@ pub fn FilterPanel(
                         type="search"
                         name="q"
                         maxlength="100"
-                        value=move || f.get().text.unwrap_or_default()
+                        value=move || f.with(|x| x.text.clone().unwrap_or_default())
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             let v = v.trim();
@@ -320,22 +327,22 @@ pub fn FilterPanel(
                         </select>
                     </label>
                     <label class="check">
-                        <input type="checkbox" name="free" value="1" checked=move || f.get().free prop:checked=move || f.get().free
+                        <input type="checkbox" name="free" value="1" checked=move || f.with(|x| x.free) prop:checked=move || f.with(|x| x.free)
                             on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.free = on) }/>
                         <span>{free}</span>
                     </label>
                     <label class="check">
-                        <input type="checkbox" name="stepfree" value="1" checked=move || f.get().step_free prop:checked=move || f.get().step_free
+                        <input type="checkbox" name="stepfree" value="1" checked=move || f.with(|x| x.step_free) prop:checked=move || f.with(|x| x.step_free)
                             on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.step_free = on) }/>
                         <span>{step_free}</span>
                     </label>
                     <label class="check">
-                        <input type="checkbox" name="noreg" value="1" checked=move || f.get().no_registration prop:checked=move || f.get().no_registration
+                        <input type="checkbox" name="noreg" value="1" checked=move || f.with(|x| x.no_registration) prop:checked=move || f.with(|x| x.no_registration)
                             on:change=move |ev| { let on = event_target_checked(&ev); f.update(|x| x.no_registration = on) }/>
                         <span>{no_registration}</span>
                     </label>
                 </details>
-                {move || f.get().all.then(|| view! { <input type="hidden" name="all" value="1"/> })}
+                {move || f.with(|x| x.all).then(|| view! { <input type="hidden" name="all" value="1"/> })}
                 <div class="actions">
                     <button type="submit">{apply}</button>
                     <a href="?" on:click=move |ev| { ev.prevent_default(); text_hits.set(None); f.set(Filter::default()); }>
@@ -344,14 +351,14 @@ pub fn FilterPanel(
                 </div>
             </form>
         </section>
-        <p class="match-count" role="status" aria-live="polite">{move || count_words.text(count())}</p>
-        <div class="empty" hidden=move || count() != 0>
+        <p class="match-count" role="status" aria-live="polite">{move || count_words.text(count.get())}</p>
+        <div class="empty" hidden=move || count.get() != 0>
             <p>{none}</p>
             <p>{widen_intro}</p>
             <ul class="widen">{widen}</ul>
         </div>
         {children()}
-        <p class="show-all" hidden=move || f.get().all || count() <= FIRST_SHOWN>
+        <p class="show-all" hidden=move || f.with(|x| x.all) || count.get() <= FIRST_SHOWN>
             <a class="button-link" href=show_all_href on:click=on_show_all>{show_all}</a>
         </p>
     }

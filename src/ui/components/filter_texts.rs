@@ -175,11 +175,32 @@ pub fn filter_texts(
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect(),
-        matching: CountWords::new(offers, |count| {
-            t_string!(i18n, filter.matching, count = count).to_string()
-        }),
+        matching: matching_words(i18n.get_locale_untracked(), offers),
         show_all: s(t_string!(i18n, filter.show_all)),
     }
+}
+
+/// "N matching offers" for every N up to `max`, made once per thread for each language and
+/// maximum: every render of a board asks for the same few hundred sentences, each through the
+/// language's plural rules.
+fn matching_words(locale: Locale, max: usize) -> CountWords {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static MADE: RefCell<HashMap<(Locale, usize), CountWords>> = RefCell::new(HashMap::new());
+    }
+    MADE.with_borrow_mut(|made| {
+        if let Some(words) = made.get(&(locale, max)) {
+            return words.clone();
+        }
+        let words = CountWords::new(max, |n| td_string!(locale, filter.matching, count = n).to_string());
+        // A bound, not a working size: a server meets one maximum per quarter and language.
+        if made.len() >= 256 {
+            made.clear();
+        }
+        made.insert((locale, max), words.clone());
+        words
+    })
 }
 
 #[cfg(test)]
@@ -187,13 +208,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// For every language and every count up to 300, the looked-up sentence is the one the
-    /// plural rules give (Arabic has six forms, Russian and Ukrainian four).
+    /// For every language and every count up to 300, the looked-up sentence (made once, then
+    /// kept) is the one the plural rules give (Arabic has six forms, Russian and Ukrainian four).
     #[test]
     fn every_count_in_every_language() {
         for locale in Locale::get_all() {
             let sentence = |n: usize| td_string!(*locale, filter.matching, count = n).to_string();
-            let words = CountWords::new(300, sentence);
+            let words = matching_words(*locale, 300);
+            assert_eq!(words, matching_words(*locale, 300), "asked again: {locale:?}");
             assert!(words.forms.len() <= 6, "{locale:?}: {:?}", words.forms);
             for n in 0..=300 {
                 assert_eq!(words.text(n), sentence(n), "{locale:?} {n}");
