@@ -1,7 +1,8 @@
 //! Rendered public pages kept in memory, per address (path and query), compressed once with
-//! brotli (and with gzip the first time a client without brotli asks), with a strong ETag. An entry is served while the database's data version
-//! is unchanged — every write on any instance moves it on — and for at most a minute (pages show
-//! "today" and "now"). `If-None-Match` gets `304 Not Modified`.
+//! brotli (and with gzip the first time a client without brotli asks), with a strong ETag. An
+//! entry is served while the database's data version is unchanged — every write on any instance
+//! moves it on — and for at most a minute (pages show "today" and "now"). `If-None-Match` gets
+//! `304 Not Modified`.
 //!
 //! A stale page is rendered once: while one request renders an address, the others asking for
 //! it wait for that render and are answered from it (after a save, sixteen readers of a board
