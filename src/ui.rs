@@ -4,6 +4,7 @@ pub mod components;
 pub mod date_format;
 pub mod dom;
 pub mod island_scripts;
+pub mod kept;
 pub mod kiosk_screen;
 #[cfg(feature = "ssr")]
 pub mod kiosk_words;

@@ -27,6 +27,7 @@ pub fn time(locale: Locale, t: NaiveTime) -> String {
 #[cfg(feature = "ssr")]
 mod imp {
     use crate::i18n::*;
+    use crate::ui::kept::Kept;
     use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
     use icu_calendar::{Date, Gregorian};
     use icu_datetime::fieldsets::{T, YMD};
@@ -67,46 +68,22 @@ mod imp {
             .collect()
     });
 
-    /// Words already made on this thread. A board names the same few dates and times hundreds
-    /// of times, and ICU's formatting is most of a card's rendering cost; the text of a date or
-    /// a time in a language never changes, so it is made once per thread.
-    struct Made<K> {
-        words: HashMap<(Locale, K), String>,
-    }
-
-    /// Entries a thread keeps per kind before it starts afresh (a bound, not a working size:
-    /// a server meets a few hundred dates and times).
+    /// Entries a thread keeps per kind (a bound, not a working size: a server meets a few
+    /// hundred dates and times). ICU's formatting was most of a card's rendering cost, and the
+    /// text of a date or a time in a language never changes.
     pub(super) const MADE_MAX: usize = 4096;
 
-    impl<K: std::hash::Hash + Eq + Copy> Made<K> {
-        fn new() -> Self {
-            Made { words: HashMap::new() }
-        }
-
-        fn get(&mut self, locale: Locale, key: K, make: impl FnOnce() -> String) -> String {
-            if let Some(words) = self.words.get(&(locale, key)) {
-                return words.clone();
-            }
-            let words = make();
-            if self.words.len() >= MADE_MAX {
-                self.words.clear();
-            }
-            self.words.insert((locale, key), words.clone());
-            words
-        }
-    }
-
     thread_local! {
-        static DATES: RefCell<Made<NaiveDate>> = RefCell::new(Made::new());
-        static TIMES: RefCell<Made<NaiveTime>> = RefCell::new(Made::new());
+        static DATES: RefCell<Kept<(Locale, NaiveDate), String>> = RefCell::new(Kept::new(MADE_MAX));
+        static TIMES: RefCell<Kept<(Locale, NaiveTime), String>> = RefCell::new(Kept::new(MADE_MAX));
     }
 
     pub fn date(locale: Locale, d: NaiveDate) -> String {
-        DATES.with_borrow_mut(|made| made.get(locale, d, || format_date(locale, d)))
+        DATES.with_borrow_mut(|kept| kept.get((locale, d), || format_date(locale, d)))
     }
 
     pub fn time(locale: Locale, t: NaiveTime) -> String {
-        TIMES.with_borrow_mut(|made| made.get(locale, t, || format_time(locale, t)))
+        TIMES.with_borrow_mut(|kept| kept.get((locale, t), || format_time(locale, t)))
     }
 
     pub(super) fn format_date(locale: Locale, d: NaiveDate) -> String {

@@ -184,22 +184,16 @@ pub fn filter_texts(
 /// maximum: every render of a board asks for the same few hundred sentences, each through the
 /// language's plural rules.
 fn matching_words(locale: Locale, max: usize) -> CountWords {
+    use crate::ui::kept::Kept;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
-        static MADE: RefCell<HashMap<(Locale, usize), CountWords>> = RefCell::new(HashMap::new());
-    }
-    MADE.with_borrow_mut(|made| {
-        if let Some(words) = made.get(&(locale, max)) {
-            return words.clone();
-        }
-        let words = CountWords::new(max, |n| td_string!(locale, filter.matching, count = n).to_string());
         // A bound, not a working size: a server meets one maximum per quarter and language.
-        if made.len() >= 256 {
-            made.clear();
-        }
-        made.insert((locale, max), words.clone());
-        words
+        static KEPT: RefCell<Kept<(Locale, usize), CountWords>> = RefCell::new(Kept::new(256));
+    }
+    KEPT.with_borrow_mut(|kept| {
+        kept.get((locale, max), || {
+            CountWords::new(max, |n| td_string!(locale, filter.matching, count = n).to_string())
+        })
     })
 }
 
