@@ -1,7 +1,7 @@
 //! The site's static files (`/pkg`, `/assets`): their own prefix, the build's fingerprint in the
 //! addresses pages use, and the brotli and gzip copies a release build writes beside them
 //! (`cargo leptos build --release --precompress`) sent as they are, so no request compresses
-//! the wasm again.
+//! the wasm again; answers made per request compressed for each reader.
 
 mod common;
 
@@ -19,7 +19,12 @@ async fn get(app: &axum::Router, path: &str, encoding: &str) -> (StatusCode, Opt
     (res.status(), coding, res.into_body().collect().await.unwrap().to_bytes().to_vec())
 }
 
-async fn app_with_site(kind: common::Kind, files: &[(&str, &[u8])]) -> (axum::Router, tempfile::TempDir) {
+/// The app over a site folder holding `files`; keep the second part alive (the site folder and
+/// the database) while using the app.
+async fn app_with_site(
+    kind: common::Kind,
+    files: &[(&str, &[u8])],
+) -> (axum::Router, (tempfile::TempDir, common::TestDb)) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("pkg")).unwrap();
     for (name, bytes) in files {
@@ -28,7 +33,7 @@ async fn app_with_site(kind: common::Kind, files: &[(&str, &[u8])]) -> (axum::Ro
     let t = common::with_demo(kind).await;
     let mut conf = get_configuration(Some("Cargo.toml")).unwrap().leptos_options;
     conf.site_root = dir.path().to_string_lossy().into_owned().into();
-    (quartiersboard::server::router(t.db.clone(), conf, Default::default()).await.unwrap(), dir)
+    (quartiersboard::server::router(t.db.clone(), conf, Default::default()).await.unwrap(), (dir, t))
 }
 
 /// Static files are served from their own prefix and not mistaken for a quarter board.
@@ -100,8 +105,34 @@ async fn pages_address_files_under_the_build_fingerprint(kind: common::Kind) {
     assert!(!String::from_utf8(page).unwrap().contains(root), "another build, another address");
 }
 
+/// An answer made per request (here the API's offers) is compressed on the way out: brotli for
+/// a reader that takes it, gzip for one that takes only gzip, nothing for the rest; each decodes
+/// to the plain answer.
+async fn answers_made_per_request_are_compressed_for_each_reader(kind: common::Kind) {
+    use std::io::Read;
+    let (app, _dir) = app_with_site(kind, &[]).await;
+    let path = "/api/v1/quarters/welheim/offers";
+    let (status, coding, plain) = get(&app, path, "identity").await;
+    assert_eq!((status, coding), (StatusCode::OK, None));
+    assert!(plain.len() > 1000, "an answer worth compressing: {} bytes", plain.len());
+
+    let (_, coding, br) = get(&app, path, "gzip, deflate, br").await;
+    assert_eq!(coding.as_deref(), Some("br"));
+    let mut decoded = Vec::new();
+    brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut decoded).unwrap();
+    assert_eq!(decoded, plain);
+    assert!(br.len() < plain.len() / 2, "brotli {} of {} bytes", br.len(), plain.len());
+
+    let (_, coding, gz) = get(&app, path, "gzip").await;
+    assert_eq!(coding.as_deref(), Some("gzip"));
+    let mut decoded = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut decoded).unwrap();
+    assert_eq!(decoded, plain);
+}
+
 on_both!(
     static_assets_are_not_pages,
     precompressed_copies_are_sent_as_they_are,
+    answers_made_per_request_are_compressed_for_each_reader,
     pages_address_files_under_the_build_fingerprint
 );

@@ -28,11 +28,34 @@ fn path(c: Category) -> &'static str {
     }
 }
 
+/// The icon as HTML text, for markup written by hand (the board's cards): the same element the
+/// component renders (a test holds the two together).
+pub fn icon_html(c: Category, buf: &mut String) {
+    buf.push_str(r#"<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" class="icon"><path d=""#);
+    buf.push_str(path(c));
+    buf.push_str(r#"" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path></svg>"#);
+}
+
 #[component]
 pub fn CategoryIcon(category: Category) -> impl IntoView {
     view! {
         <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
             <path d=path(category) fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_written_icon_is_the_rendered_one() {
+        for c in Category::ALL {
+            let mut written = String::new();
+            icon_html(*c, &mut written);
+            let rendered = view! { <CategoryIcon category=*c/> }.to_html().replace("<!>", "");
+            assert_eq!(written, rendered, "{c:?}");
+        }
     }
 }

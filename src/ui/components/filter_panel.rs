@@ -80,15 +80,31 @@ pub fn FilterPanel(
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
     let cards = StoredValue::new_local(None::<dom::Cards>);
+    let find_cards = move || {
+        cards.update_value(|cards| {
+            cards.get_or_insert_with(|| {
+                facts.with_value(|all| {
+                    dom::Cards::find(&all.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>())
+                })
+            });
+        })
+    };
+    let first_run = StoredValue::new(true);
     Effect::new(move |_| {
         matching.with(|now| {
+            if first_run.get_value() {
+                // The server showed the cards for this very filter: nothing to change at the
+                // start. Finding the cards waits for a task of its own, so that starting the
+                // island stays one short task (it reads every card of the board).
+                first_run.set_value(false);
+                set_timeout(find_cards, Duration::ZERO);
+                return;
+            }
+            find_cards();
             cards.update_value(|cards| {
-                let cards = cards.get_or_insert_with(|| {
-                    facts.with_value(|all| {
-                        dom::Cards::find(&all.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>())
-                    })
-                });
-                cards.show(&shown(now, f.with(|f| f.all)));
+                if let Some(cards) = cards {
+                    cards.show(&shown(now, f.with(|f| f.all)));
+                }
             })
         });
         let mut query = to_query(&f.get());

@@ -1,60 +1,116 @@
 //! One offer on a board: title, category, ages, when it runs and when next, place.
+//!
+//! The cards are written as HTML text, not through `view!`: a board has up to hundreds of them,
+//! and inside the filter island they are never hydrated, so the view tree's per-element work
+//! (and its hydration markers) bought nothing but cost most of an uncached board render (issue
+//! #11, B5; bench/RESULTS.md, stop 26). Every value goes through `html_escape`; the words are
+//! the same `leptos_i18n` keys as everywhere else.
 
-use super::age_text::AgeText;
-use super::category_icon::CategoryIcon;
+use super::age_text::age_text;
+use super::category_icon::icon_html;
 use super::occurrence_text::when_text;
-use super::schedule_text::ScheduleSummary;
-use super::untranslated::UntranslatedMark;
+use super::schedule_text::summary_parts;
 use crate::domain::offer::OfferSummary;
 use crate::i18n::*;
 use crate::ui::labels;
 use chrono::NaiveDate;
-use leptos::prelude::*;
+use html_escape::{encode_double_quoted_attribute_to_string as attr, encode_text_to_string as text};
 
-/// A list item of the board; hidden (and aria-hidden) unless `shown` (it matches the filter and
-/// is among the first shown, see `filter::shown`).
-#[component]
-pub fn OfferCard(
-    offer: OfferSummary,
-    locale: Locale,
-    today: NaiveDate,
+/// What a card needs besides its offer.
+pub struct CardContext {
+    pub locale: Locale,
+    /// Schedules starting after it say "from …".
+    pub today: NaiveDate,
+}
+
+/// Appends a list item of the board to `buf`; hidden (and aria-hidden) unless `shown` (it
+/// matches the filter and is among the first shown, see `filter::shown`). Needs the i18n
+/// context (call it while rendering a page).
+pub fn offer_card_html(
+    buf: &mut String,
+    cx: &CardContext,
+    offer: &OfferSummary,
     shown: bool,
     saved: bool,
-    save_href: String,
-) -> impl IntoView {
+    save_href: &str,
+) {
     let i18n = use_i18n();
-    let href = format!("/{}/offers/{}", locale.as_str(), offer.slug);
-    let next = offer.next.as_ref().map(|n| t_string!(i18n, board.next, when = when_text(n)).to_string());
-    let cancelled = offer
-        .cancelled_this_week
-        .as_ref()
-        .map(|c| t_string!(i18n, filter.cancelled_on, when = when_text(c)).to_string());
-    let languages =
-        offer.languages.iter().map(|l| labels::spoken_language(i18n, l)).collect::<Vec<_>>().join(", ");
-    view! {
-        <li class="offer" data-slug=offer.slug.clone() hidden=!shown aria-hidden=(!shown).then_some("true")>
-            <article>
-                <h3 class="offer-title">
-                    <a href=href lang=offer.lang.clone() dir="auto">{offer.title}</a>
-                </h3>
-                <UntranslatedMark lang=offer.lang/>
-                <p class="offer-meta">
-                    <span class="badge category"><CategoryIcon category=offer.category/> {labels::category(i18n, offer.category)}</span>
-                    " "
-                    <AgeText ages=offer.ages/>
-                    {offer.is_free.then(|| view! { " " <span class="badge free">{t!(i18n, board.free)}</span> })}
-                </p>
-                <ScheduleSummary schedules=offer.schedules today/>
-                {next.map(|n| view! { <p class="next">{n}</p> })}
-                {cancelled.map(|c| view! { <p class="status cancelled">{c}</p> })}
-                {(!languages.is_empty()).then(|| view! { <p class="offer-languages">{languages}</p> })}
-                <p class="offer-place">{offer.place_name}</p>
-                <p class="save">
-                    <a href=save_href rel="nofollow" aria-current=saved.then_some("true")>
-                        {if saved { t!(i18n, shortlist.remove).into_any() } else { t!(i18n, shortlist.add).into_any() }}
-                    </a>
-                </p>
-            </article>
-        </li>
+    buf.push_str(r#"<li class="offer" data-slug=""#);
+    attr(&offer.slug, buf);
+    buf.push('"');
+    if !shown {
+        buf.push_str(r#" hidden aria-hidden="true""#);
     }
+    buf.push_str(r#"><article><h3 class="offer-title"><a href="/"#);
+    buf.push_str(cx.locale.as_str());
+    buf.push_str("/offers/");
+    attr(&offer.slug, buf);
+    buf.push_str(r#"" lang=""#);
+    attr(&offer.lang, buf);
+    buf.push_str(r#"" dir="auto">"#);
+    text(&offer.title, buf);
+    buf.push_str("</a></h3>");
+    if offer.lang != cx.locale.as_str() {
+        element(buf, "span", "untranslated", t_string!(i18n, content.only_in_german));
+    }
+    buf.push_str(r#"<p class="offer-meta"><span class="badge category">"#);
+    icon_html(offer.category, buf);
+    text(labels::category(i18n, offer.category), buf);
+    buf.push_str("</span> ");
+    element(buf, "span", "ages", &age_text(offer.ages));
+    if offer.is_free {
+        buf.push(' ');
+        element(buf, "span", "badge free", t_string!(i18n, board.free));
+    }
+    buf.push_str("</p>");
+    if offer.schedules.is_empty() {
+        element(buf, "p", "schedule schedule-none", t_string!(i18n, board.no_slots));
+    } else {
+        let sep = t_string!(i18n, summary.part_separator);
+        buf.push_str(r#"<ul class="schedule">"#);
+        for s in &offer.schedules {
+            element(buf, "li", "", &summary_parts(i18n, s, Some(cx.today)).join(sep));
+        }
+        buf.push_str("</ul>");
+    }
+    if let Some(next) = &offer.next {
+        element(buf, "p", "next", &t_string!(i18n, board.next, when = when_text(next)).to_string());
+    }
+    if let Some(c) = &offer.cancelled_this_week {
+        let words = t_string!(i18n, filter.cancelled_on, when = when_text(c)).to_string();
+        element(buf, "p", "status cancelled", &words);
+    }
+    if !offer.languages.is_empty() {
+        let names = offer.languages.iter().map(|l| labels::spoken_language(i18n, l)).collect::<Vec<_>>();
+        element(buf, "p", "offer-languages", &names.join(", "));
+    }
+    element(buf, "p", "offer-place", &offer.place_name);
+    buf.push_str(r#"<p class="save"><a href=""#);
+    attr(save_href, buf);
+    buf.push_str(r#"" rel="nofollow""#);
+    if saved {
+        buf.push_str(r#" aria-current="true""#);
+    }
+    buf.push('>');
+    text(if saved { t_string!(i18n, shortlist.remove) } else { t_string!(i18n, shortlist.add) }, buf);
+    buf.push_str("</a></p></article></li>");
 }
+
+/// `<tag class="class">words</tag>` (no class attribute when `class` is empty).
+fn element(buf: &mut String, tag: &str, class: &str, words: &str) {
+    buf.push('<');
+    buf.push_str(tag);
+    if !class.is_empty() {
+        buf.push_str(r#" class=""#);
+        buf.push_str(class);
+        buf.push('"');
+    }
+    buf.push('>');
+    text(words, buf);
+    buf.push_str("</");
+    buf.push_str(tag);
+    buf.push('>');
+}
+
+#[cfg(test)]
+mod tests;

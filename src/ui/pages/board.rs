@@ -6,7 +6,7 @@ use crate::i18n::*;
 use crate::serverfns::get_board;
 use crate::ui::components::filter_panel::FilterPanel;
 use crate::ui::components::filter_texts::filter_texts;
-use crate::ui::components::offer_card::OfferCard;
+use crate::ui::components::offer_card::{offer_card_html, CardContext};
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::locale::route_locale;
 use crate::ui::tel_href;
@@ -66,21 +66,18 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let filter_query = query.clone();
         let matching = offers.iter().map(|o| o.matches).collect::<Vec<_>>();
         let shown = crate::domain::filter::shown(&matching, all);
-        let cards = offers
-            .into_iter()
-            .zip(shown)
-            .map(|(offer, shown)| {
-                let saved = list.contains(&offer.slug);
-                let toggled = crate::domain::shortlist::toggled(&list, &offer.slug);
-                let save_href = board_href(&filter_query, &toggled);
-                view! { <OfferCard offer locale today shown saved save_href/> }
-            })
-            .collect_view();
+        let cx = CardContext { locale, today };
+        let mut cards = String::with_capacity(offers.len() * 1200);
+        for (offer, shown) in offers.iter().zip(shown) {
+            let saved = list.contains(&offer.slug);
+            let toggled = crate::domain::shortlist::toggled(&list, &offer.slug);
+            offer_card_html(&mut cards, &cx, offer, shown, saved, &board_href(&filter_query, &toggled));
+        }
         let quarter = quarter.slug.clone();
         let texts = filter_texts(i18n, &languages, &not_understood, offer_count);
         view! {
             <FilterPanel filter facts today_bit quarter texts>
-                <ul class="offers">{cards}</ul>
+                <ul class="offers" inner_html=cards></ul>
             </FilterPanel>
         }
         .into_any()

@@ -13,7 +13,7 @@ use crate::i18n::*;
 use crate::serverfns::offers::{
     get_offer_editor, ApproveOffer, OfferEditor, RestoreOffer, SaveOffer, SetOfferStatus,
 };
-use crate::ui::components::offer_card::OfferCard;
+use crate::ui::components::offer_card::{offer_card_html, CardContext};
 use crate::ui::locale::route_locale;
 use crate::ui::pages::NotFoundPage;
 use leptos::prelude::*;
@@ -119,9 +119,7 @@ fn EditorView(editor: OfferEditor) -> impl IntoView {
         {editor.preview.map(|offer| view! {
             <section class="preview" aria-labelledby="preview-heading">
                 <h2 id="preview-heading">{t!(i18n, staff.preview)}</h2>
-                <ul class="offers">
-                    <OfferCard offer locale=i18n.get_locale_untracked() today=editor.today shown=true saved=false save_href=String::new()/>
-                </ul>
+                <ul class="offers" inner_html=preview_card(&offer, editor.today)></ul>
             </section>
         })}
     }
@@ -192,4 +190,12 @@ fn DiffTable(diff: Vec<FieldDiff>, a: &'static str, b: &'static str) -> impl Int
             </table>
         </div>
     }
+}
+
+/// The offer as its board card will show it.
+fn preview_card(offer: &crate::domain::offer::OfferSummary, today: chrono::NaiveDate) -> String {
+    let cx = CardContext { locale: use_i18n().get_locale_untracked(), today };
+    let mut card = String::new();
+    offer_card_html(&mut card, &cx, offer, true, false, "");
+    card
 }

@@ -1,0 +1,130 @@
+use super::*;
+use crate::domain::age::AgeRange;
+use crate::domain::category::Category;
+use crate::domain::schedule::{HolidayMode, Occurrence, Rule, Schedule, Status, Times};
+use chrono::NaiveTime;
+use leptos::prelude::*;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn offer() -> OfferSummary {
+    let times = Times::Timed {
+        start: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+        end: NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
+    };
+    OfferSummary {
+        slug: "hausaufgaben".into(),
+        lang: "de".into(),
+        title: "Lesen & <b>Rechnen</b> \"für alle\"".into(),
+        category: Category::Learning,
+        ages: AgeRange { min: Some(6), max: Some(10) },
+        is_free: true,
+        place_name: "Schule <Nord>".into(),
+        audiences: vec![],
+        languages: vec!["de".into(), "ar".into()],
+        step_free: false,
+        registration_required: false,
+        schedules: vec![Schedule {
+            start_date: day("2026-01-01"),
+            times,
+            rule: Rule::Weekly { interval: 1, days: vec![chrono::Weekday::Wed] },
+            end: None,
+            holidays: HolidayMode::NotInSchoolHolidays,
+            on_public_holidays: false,
+            place: None,
+            exceptions: vec![],
+            extra_dates: vec![],
+        }],
+        next: Some(Occurrence { date: day("2026-11-25"), times, status: Status::Regular, place: None }),
+        cancelled_this_week: None,
+        facts: Default::default(),
+        matches: true,
+    }
+}
+
+/// The card in `locale`, rendered with the i18n context a page has.
+fn card(offer: &OfferSummary, locale: Locale, shown: bool, saved: bool) -> String {
+    // The i18n context starts an effect; a page has an executor for it, a test needs one.
+    let _ = any_spawner::Executor::init_futures_executor();
+    Owner::new().with(|| {
+        provide_context(leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(locale))));
+        let mut buf = String::new();
+        let cx = CardContext { locale, today: day("2026-11-23") };
+        offer_card_html(&mut buf, &cx, offer, shown, saved, "?list=a&q=\"x\"");
+        buf
+    })
+}
+
+/// Every element opened is closed, in order (the card is written by hand).
+fn assert_balanced(html: &str) {
+    let mut open = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect();
+        if let Some(closing) = name.strip_prefix('/') {
+            assert_eq!(open.pop().as_deref(), Some(closing), "in {html}");
+        } else {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "left open {open:?} in {html}");
+}
+
+#[test]
+fn everything_from_the_database_is_escaped() {
+    let html = card(&offer(), Locale::de, true, false);
+    assert!(html.contains("Lesen &amp; &lt;b&gt;Rechnen&lt;/b&gt; \"für alle\""), "{html}");
+    assert!(html.contains("Schule &lt;Nord&gt;"), "{html}");
+    assert!(html.contains(r#"href="?list=a&amp;q=&quot;x&quot;""#), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert_balanced(&html);
+}
+
+#[test]
+fn a_card_says_what_the_board_needs_in_the_page_language() {
+    let html = card(&offer(), Locale::de, true, false);
+    assert!(html.starts_with(r#"<li class="offer" data-slug="hausaufgaben"><article>"#), "{html}");
+    assert!(html.contains(r#"<a href="/de/offers/hausaufgaben" lang="de" dir="auto">"#), "{html}");
+    for words in [
+        "6–10 Jahre",
+        "kostenlos",
+        "jeden Mittwoch",
+        "15:00–16:30",
+        "Nächster Termin",
+        "Deutsch, Arabisch",
+        "Merken",
+    ] {
+        assert!(html.contains(words), "{words} in {html}");
+    }
+    assert!(html.contains("<svg"), "{html}");
+    assert!(!html.contains("untranslated"), "German content on a German page: {html}");
+    assert!(!html.contains("<!>"), "no hydration markers: {html}");
+
+    let arabic = card(&offer(), Locale::ar, true, false);
+    assert!(arabic.contains(r#"<a href="/ar/offers/hausaufgaben" lang="de" dir="auto">"#), "{arabic}");
+    assert!(arabic.contains(r#"<span class="untranslated">"#), "German content on an Arabic page: {arabic}");
+    assert!(!arabic.contains("Merken") && !arabic.contains("Jahre"), "{arabic}");
+    assert_balanced(&arabic);
+}
+
+#[test]
+fn hidden_saved_and_cancelled_cards() {
+    let mut o = offer();
+    o.schedules.clear();
+    o.languages.clear();
+    o.is_free = false;
+    o.cancelled_this_week = o.next.clone();
+    let html = card(&o, Locale::de, false, true);
+    assert!(
+        html.starts_with(r#"<li class="offer" data-slug="hausaufgaben" hidden aria-hidden="true">"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"rel="nofollow" aria-current="true">"#), "{html}");
+    assert!(html.contains(r#"<p class="status cancelled">"#), "{html}");
+    assert!(html.contains(r#"<p class="schedule schedule-none">"#), "{html}");
+    assert!(!html.contains("offer-languages") && !html.contains("badge free"), "{html}");
+    let shown = card(&o, Locale::de, true, false);
+    assert!(shown.starts_with(r#"<li class="offer" data-slug="hausaufgaben"><article>"#), "{shown}");
+    assert_balanced(&html);
+}
