@@ -2,7 +2,6 @@
 
 use crate::domain::age::AgeRange;
 use crate::i18n::*;
-use leptos::prelude::*;
 
 /// The age range as a sentence fragment in the page language.
 pub fn age_text(ages: AgeRange) -> String {
@@ -13,10 +12,4 @@ pub fn age_text(ages: AgeRange) -> String {
         (None, Some(max)) => t_string!(i18n, ages.up_to, max = max).to_string(),
         (None, None) => t_string!(i18n, ages.all).to_string(),
     }
-}
-
-/// The age range in a span, for cards and detail lists.
-#[component]
-pub fn AgeText(ages: AgeRange) -> impl IntoView {
-    view! { <span class="ages">{age_text(ages)}</span> }
 }
