@@ -34,8 +34,17 @@ export async function waitForHydration(page: Page) {
   await expect(page.locator("form.filter-form[data-live='1']")).toBeAttached();
 }
 
-/** Slugs of the offers the board shows (not hidden), sorted. */
+/** How many offer cards the board carries: those on show and those waiting in its template for the
+ * filter (count before filtering: cards the filter takes out are no longer in the document). */
+export async function cardCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const waiting = document.querySelector<HTMLTemplateElement>("template.offers-waiting");
+    return document.querySelectorAll("ul.offers > li.offer").length + (waiting?.content.querySelectorAll("li.offer").length ?? 0);
+  });
+}
+
+/** Slugs of the offers the board shows, sorted. */
 export async function shownSlugs(page: Page): Promise<string[]> {
-  const slugs = await page.locator("li.offer:not([hidden])").evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")!));
+  const slugs = await page.locator("ul.offers > li.offer").evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")!));
   return slugs.sort();
 }

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectAccessible, LARGE_QUARTER, shownSlugs, waitForHydration, watchConsole } from "./helpers";
+import { cardCount, expectAccessible, LARGE_QUARTER, shownSlugs, waitForHydration, watchConsole } from "./helpers";
 
 // A board shows the first 50 matching offers; "show all" brings the rest (domain::filter::shown).
 const FIRST_SHOWN = 50;
@@ -9,7 +9,7 @@ test("a large board shows the first 50 matches, and all of them on request", asy
   const console = watchConsole(page);
   await page.goto(`/de/${LARGE_QUARTER}`);
   await waitForHydration(page);
-  const total = await page.locator("li.offer").count();
+  const total = await cardCount(page);
   expect(total).toBeGreaterThan(FIRST_SHOWN);
   expect((await shownSlugs(page)).length).toBe(FIRST_SHOWN);
   await expect(page.locator(".match-count")).toHaveText(new RegExp(`^${total} passende`));
@@ -20,8 +20,8 @@ test("a large board shows the first 50 matches, and all of them on request", asy
   await showAll.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/de/${LARGE_QUARTER}\\?all=1$`));
-  await expect(page.locator("li.offer:not([hidden])")).toHaveCount(total);
-  await expect(page.locator("li.offer:not([hidden]) h3 a").nth(FIRST_SHOWN)).toBeFocused();
+  await expect(page.locator("ul.offers > li.offer")).toHaveCount(total);
+  await expect(page.locator("ul.offers > li.offer h3 a").nth(FIRST_SHOWN)).toBeFocused();
   await expect(showAll).toBeHidden();
 
   // Filtering keeps "all": every match is shown, however many.
@@ -33,12 +33,12 @@ test("a large board shows the first 50 matches, and all of them on request", asy
   // …and taking the weekday off again shows every offer, not the first 50.
   await page.getByText("Mi", { exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/de/${LARGE_QUARTER}\\?all=1$`));
-  await expect(page.locator("li.offer:not([hidden])")).toHaveCount(total);
+  await expect(page.locator("ul.offers > li.offer")).toHaveCount(total);
 
   // Reset starts again from the first 50.
   await page.getByRole("link", { name: "Alle Filter löschen" }).click();
   await expect(page).toHaveURL(new RegExp(`/de/${LARGE_QUARTER}$`));
-  await expect(page.locator("li.offer:not([hidden])")).toHaveCount(FIRST_SHOWN);
+  await expect(page.locator("ul.offers > li.offer")).toHaveCount(FIRST_SHOWN);
   await expect(showAll).toBeVisible();
   console.check();
 });
@@ -48,11 +48,11 @@ test.describe("without JavaScript", () => {
 
   test("the first 50, then all of them, by a plain link", async ({ page }) => {
     await page.goto(`/de/${LARGE_QUARTER}`);
-    const total = await page.locator("li.offer").count();
-    await expect(page.locator("li.offer:not([hidden])")).toHaveCount(FIRST_SHOWN);
+    const total = await cardCount(page);
+    await expect(page.locator("ul.offers > li.offer")).toHaveCount(FIRST_SHOWN);
     await page.getByRole("link", { name: SHOW_ALL }).click();
     await expect(page).toHaveURL(/\?all=1$/);
-    await expect(page.locator("li.offer:not([hidden])")).toHaveCount(total);
+    await expect(page.locator("ul.offers > li.offer")).toHaveCount(total);
     await expect(page.getByRole("link", { name: SHOW_ALL })).toBeHidden();
     // The filter form carries "all" on.
     await page.getByText("Mi", { exact: true }).click();

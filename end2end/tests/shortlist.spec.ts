@@ -6,7 +6,7 @@ import { expectAccessible } from "./helpers";
 test("a shortlist of three offers prints on one A4 page and its QR code reopens it", async ({ page }, testInfo) => {
   await page.goto("/de/welheim");
   for (let i = 0; i < 3; i++) {
-    await page.locator("li.offer:not([hidden]) .save a:not([aria-current])").first().click();
+    await page.locator("ul.offers > li.offer .save a:not([aria-current])").first().click();
     await expect(page).toHaveURL(/list=/);
   }
   await page.getByRole("link", { name: /Merkliste ansehen \(3 Angebote\)/ }).click();

@@ -181,7 +181,7 @@ test("keyboard only: a resident skips to the content, filters by age and weekday
   await page.keyboard.press("Space");
   await expect(page).toHaveURL(/age=3/);
   await expect(page).toHaveURL(/day=3/);
-  const first = page.locator("li.offer:not([hidden]) h3 a").first();
+  const first = page.locator("ul.offers > li.offer h3 a").first();
   const title = (await first.textContent())!.trim();
   await tabTo(page, first, 120);
   await page.keyboard.press("Enter");

@@ -1,42 +1,56 @@
 //! The few direct DOM touches of the filter island: showing matching offers, the URL, the
 //! back button. On the server (and in tests) they do nothing.
 
-/// The board's offer cards, found once, each with its offer's place in the filter's facts; and
-/// whether each is shown. On the server it holds nothing.
+/// The board's offer cards, found once, each with its offer's place in the filter's facts (in
+/// that order); and whether each is shown. Shown cards are in the board's list; the others wait
+/// outside the page (at first in the list's `<template>`), so that style, layout, paint and hit
+/// testing only ever see the few cards on show. On the server it holds nothing.
 #[derive(Default)]
 pub struct Cards {
+    #[cfg(feature = "hydrate")]
+    list: Option<web_sys::Element>,
     #[cfg(feature = "hydrate")]
     items: Vec<(web_sys::Element, usize)>,
     shown: Vec<bool>,
 }
 
 impl Cards {
-    /// The cards on the page whose slug is one of `slugs` (the facts' order).
+    /// The cards whose slug is one of `slugs` (the facts' order): those in the list and those
+    /// waiting in its template.
     pub fn find(slugs: &[&str]) -> Self {
         #[cfg(feature = "hydrate")]
         {
-            let mut items = Vec::new();
-            let mut next = 0;
-            if let Some(list) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector_all("li.offer[data-slug]").ok())
-            {
-                for i in 0..list.length() {
-                    let Some(el) =
-                        list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-                    else {
+            use wasm_bindgen::JsCast;
+            let document = web_sys::window().and_then(|w| w.document());
+            let list = document.as_ref().and_then(|d| d.query_selector("ul.offers").ok().flatten());
+            let waiting = document
+                .as_ref()
+                .and_then(|d| d.query_selector("template.offers-waiting").ok().flatten())
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+                .map(|t| t.content());
+            let mut found = Vec::with_capacity(slugs.len());
+            let lists = [
+                list.as_ref().and_then(|l| l.query_selector_all("li.offer[data-slug]").ok()),
+                waiting.and_then(|w| w.query_selector_all("li.offer[data-slug]").ok()),
+            ];
+            for (in_list, cards) in [true, false].into_iter().zip(lists) {
+                let Some(cards) = cards else { continue };
+                // Each holds its cards in the facts' order: look on from the last card found.
+                let mut next = 0;
+                for i in 0..cards.length() {
+                    let Some(el) = cards.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
                         continue;
                     };
                     let Some(slug) = el.get_attribute("data-slug") else { continue };
-                    // The facts are in page order: look on from the last card, then from the start.
-                    if let Some(index) = (next..slugs.len()).chain(0..next).find(|i| slugs[*i] == slug) {
-                        items.push((el, index));
-                        next = index + 1;
+                    if let Some(at) = (next..slugs.len()).chain(0..next).find(|i| slugs[*i] == slug) {
+                        found.push(((el, at), in_list));
+                        next = at + 1;
                     }
                 }
             }
-            let shown = items.iter().map(|(el, _)| !el.has_attribute("hidden")).collect();
-            Cards { items, shown }
+            found.sort_by_key(|((_, at), _)| *at);
+            let (items, shown) = found.into_iter().unzip();
+            Cards { list, items, shown }
         }
         #[cfg(not(feature = "hydrate"))]
         {
@@ -45,21 +59,26 @@ impl Cards {
         }
     }
 
-    /// Shows the cards whose offer matches (`matching`, in the facts' order) and hides the others
-    /// (out of sight and out of the accessibility tree), touching only cards that change.
+    /// Shows the cards whose offer matches (`matching`, in the facts' order) and takes the others
+    /// out of the page, touching only cards that change; the list keeps the facts' order.
     pub fn show(&mut self, matching: &[bool]) {
         #[cfg(feature = "hydrate")]
-        for ((el, index), shown) in self.items.iter().zip(self.shown.iter_mut()) {
-            let show = matching.get(*index).copied().unwrap_or(false);
-            if show == *shown {
-                continue;
+        {
+            let Some(list) = &self.list else { return };
+            // The list holds the shown cards in the facts' order: walk it alongside.
+            let mut next = list.first_child();
+            for ((el, index), shown) in self.items.iter().zip(self.shown.iter_mut()) {
+                let show = matching.get(*index).copied().unwrap_or(false);
+                if *shown {
+                    next = el.next_sibling();
+                    if !show {
+                        el.remove();
+                    }
+                } else if show {
+                    let _ = list.insert_before(el, next.as_ref());
+                }
+                *shown = show;
             }
-            *shown = show;
-            let _ = if show {
-                el.remove_attribute("hidden").and_then(|()| el.remove_attribute("aria-hidden"))
-            } else {
-                el.set_attribute("hidden", "").and_then(|()| el.set_attribute("aria-hidden", "true"))
-            };
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (matching, &mut self.shown);

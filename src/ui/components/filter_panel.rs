@@ -89,14 +89,12 @@ pub fn FilterPanel(
             });
         })
     };
-    let first_run = StoredValue::new(true);
-    Effect::new(move |_| {
+    Effect::new(move |ran_before: Option<()>| {
         matching.with(|now| {
-            if first_run.get_value() {
+            if ran_before.is_none() {
                 // The server showed the cards for this very filter: nothing to change at the
                 // start. Finding the cards waits for a task of its own, so that starting the
                 // island stays one short task (it reads every card of the board).
-                first_run.set_value(false);
                 set_timeout(find_cards, Duration::ZERO);
                 return;
             }

@@ -23,25 +23,19 @@ pub struct CardContext {
     pub today: NaiveDate,
 }
 
-/// Appends a list item of the board to `buf`; hidden (and aria-hidden) unless `shown` (it
-/// matches the filter and is among the first shown, see `filter::shown`). Needs the i18n
-/// context (call it while rendering a page).
+/// Appends a list item of the board to `buf`. Needs the i18n context (call it while rendering
+/// a page).
 pub fn offer_card_html(
     buf: &mut String,
     cx: &CardContext,
     offer: &OfferSummary,
-    shown: bool,
     saved: bool,
     save_href: &str,
 ) {
     let i18n = use_i18n();
     buf.push_str(r#"<li class="offer" data-slug=""#);
     attr(&offer.slug, buf);
-    buf.push('"');
-    if !shown {
-        buf.push_str(r#" hidden aria-hidden="true""#);
-    }
-    buf.push_str(r#"><article><h3 class="offer-title"><a href="/"#);
+    buf.push_str(r#""><article><h3 class="offer-title"><a href="/"#);
     buf.push_str(cx.locale.as_str());
     buf.push_str("/offers/");
     attr(&offer.slug, buf);

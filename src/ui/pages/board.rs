@@ -67,17 +67,23 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let matching = offers.iter().map(|o| o.matches).collect::<Vec<_>>();
         let shown = crate::domain::filter::shown(&matching, all);
         let cx = CardContext { locale, today };
-        let mut cards = String::with_capacity(offers.len() * 1200);
+        // The shown cards go in the list; the others wait in a template (inert: no style, layout
+        // or hit testing) for the filter island, which moves cards between the two.
+        let shown_count = shown.iter().filter(|s| **s).count();
+        let mut cards = String::with_capacity(shown_count * 1200);
+        let mut waiting = String::with_capacity((offers.len() - shown_count) * 1200);
         for (offer, shown) in offers.iter().zip(shown) {
             let saved = list.contains(&offer.slug);
             let toggled = crate::domain::shortlist::toggled(&list, &offer.slug);
-            offer_card_html(&mut cards, &cx, offer, shown, saved, &board_href(&filter_query, &toggled));
+            let buf = if shown { &mut cards } else { &mut waiting };
+            offer_card_html(buf, &cx, offer, saved, &board_href(&filter_query, &toggled));
         }
         let quarter = quarter.slug.clone();
         let texts = filter_texts(i18n, &languages, &not_understood, offer_count);
         view! {
             <FilterPanel filter facts today_bit quarter texts>
                 <ul class="offers" inner_html=cards></ul>
+                <template class="offers-waiting" inner_html=waiting></template>
             </FilterPanel>
         }
         .into_any()

@@ -45,14 +45,14 @@ fn offer() -> OfferSummary {
 }
 
 /// The card in `locale`, rendered with the i18n context a page has.
-fn card(offer: &OfferSummary, locale: Locale, shown: bool, saved: bool) -> String {
+fn card(offer: &OfferSummary, locale: Locale, saved: bool) -> String {
     // The i18n context starts an effect; a page has an executor for it, a test needs one.
     let _ = any_spawner::Executor::init_futures_executor();
     Owner::new().with(|| {
         provide_context(leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(locale))));
         let mut buf = String::new();
         let cx = CardContext { locale, today: day("2026-11-23") };
-        offer_card_html(&mut buf, &cx, offer, shown, saved, "?list=a&q=\"x\"");
+        offer_card_html(&mut buf, &cx, offer, saved, "?list=a&q=\"x\"");
         buf
     })
 }
@@ -73,7 +73,7 @@ fn assert_balanced(html: &str) {
 
 #[test]
 fn everything_from_the_database_is_escaped() {
-    let html = card(&offer(), Locale::de, true, false);
+    let html = card(&offer(), Locale::de, false);
     assert!(html.contains("Lesen &amp; &lt;b&gt;Rechnen&lt;/b&gt; \"für alle\""), "{html}");
     assert!(html.contains("Schule &lt;Nord&gt;"), "{html}");
     assert!(html.contains(r#"href="?list=a&amp;q=&quot;x&quot;""#), "{html}");
@@ -83,7 +83,7 @@ fn everything_from_the_database_is_escaped() {
 
 #[test]
 fn a_card_says_what_the_board_needs_in_the_page_language() {
-    let html = card(&offer(), Locale::de, true, false);
+    let html = card(&offer(), Locale::de, false);
     assert!(html.starts_with(r#"<li class="offer" data-slug="hausaufgaben"><article>"#), "{html}");
     assert!(html.contains(r#"<a href="/de/offers/hausaufgaben" lang="de" dir="auto">"#), "{html}");
     for words in [
@@ -101,7 +101,7 @@ fn a_card_says_what_the_board_needs_in_the_page_language() {
     assert!(!html.contains("untranslated"), "German content on a German page: {html}");
     assert!(!html.contains("<!>"), "no hydration markers: {html}");
 
-    let arabic = card(&offer(), Locale::ar, true, false);
+    let arabic = card(&offer(), Locale::ar, false);
     assert!(arabic.contains(r#"<a href="/ar/offers/hausaufgaben" lang="de" dir="auto">"#), "{arabic}");
     assert!(arabic.contains(r#"<span class="untranslated">"#), "German content on an Arabic page: {arabic}");
     assert!(!arabic.contains("Merken") && !arabic.contains("Jahre"), "{arabic}");
@@ -109,22 +109,19 @@ fn a_card_says_what_the_board_needs_in_the_page_language() {
 }
 
 #[test]
-fn hidden_saved_and_cancelled_cards() {
+fn saved_and_cancelled_cards() {
     let mut o = offer();
     o.schedules.clear();
     o.languages.clear();
     o.is_free = false;
     o.cancelled_this_week = o.next.clone();
-    let html = card(&o, Locale::de, false, true);
-    assert!(
-        html.starts_with(r#"<li class="offer" data-slug="hausaufgaben" hidden aria-hidden="true">"#),
-        "{html}"
-    );
+    let html = card(&o, Locale::de, true);
+    assert!(html.starts_with(r#"<li class="offer" data-slug="hausaufgaben"><article>"#), "{html}");
     assert!(html.contains(r#"rel="nofollow" aria-current="true">"#), "{html}");
     assert!(html.contains(r#"<p class="status cancelled">"#), "{html}");
     assert!(html.contains(r#"<p class="schedule schedule-none">"#), "{html}");
     assert!(!html.contains("offer-languages") && !html.contains("badge free"), "{html}");
-    let shown = card(&o, Locale::de, true, false);
-    assert!(shown.starts_with(r#"<li class="offer" data-slug="hausaufgaben"><article>"#), "{shown}");
+    let unsaved = card(&o, Locale::de, false);
+    assert!(!unsaved.contains("aria-current"), "{unsaved}");
     assert_balanced(&html);
 }
