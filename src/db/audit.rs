@@ -25,6 +25,11 @@ pub(crate) struct Change<'a> {
     pub after: Option<String>,
 }
 
+/// A record as the audit log keeps it (before and after a change).
+pub(crate) fn json<T: serde::Serialize>(record: &T) -> Option<String> {
+    serde_json::to_string(record).ok()
+}
+
 /// Appends `change` by `actor` (`None`: the command line) inside the caller's transaction.
 pub(crate) async fn insert_audit(
     conn: &mut AnyConnection,

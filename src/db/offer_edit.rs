@@ -2,7 +2,7 @@
 //! changes, "still running" confirmation, soft delete and its undo. Every change writes its
 //! audit entry in the same transaction.
 
-use super::audit::{insert_audit, Change};
+use super::audit::{insert_audit, json, Change};
 use super::offer_records::StoredOffer;
 use super::offer_rows::{insert_offer, replace_offer, Ids, TextDates};
 use super::{Db, DbError};
@@ -12,10 +12,6 @@ use crate::domain::document::OfferRecord;
 use crate::domain::staff::Actor;
 use chrono::NaiveDate;
 use sqlx::AnyConnection;
-
-pub(super) fn json(record: &OfferRecord) -> Option<String> {
-    serde_json::to_string(record).ok()
-}
 
 impl Db {
     /// Creates an offer from a checked record; returns its id. `Duplicate` when the slug is taken.

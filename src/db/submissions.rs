@@ -1,8 +1,8 @@
 //! Changes of editors whose organisation needs approval: kept aside as a whole record until a
 //! coordinator approves them (the public board keeps showing the approved state meanwhile).
 
-use super::audit::{insert_audit, Change};
-use super::offer_edit::{claim_version, json};
+use super::audit::{insert_audit, json, Change};
+use super::offer_edit::claim_version;
 use super::offer_records::StoredOffer;
 use super::offer_rows::{replace_offer, Ids, TextDates};
 use super::write::now_text;

@@ -15,16 +15,25 @@ use crate::i18n::*;
 use crate::ui::labels;
 use chrono::NaiveDate;
 use html_escape::{encode_double_quoted_attribute_to_string as attr, encode_text_to_string as text};
+use leptos_i18n::I18nContext;
 
 /// What a card needs besides its offer.
 pub struct CardContext {
-    pub locale: Locale,
+    i18n: I18nContext<Locale>,
+    locale: Locale,
     /// Schedules starting after it say "from …".
-    pub today: NaiveDate,
+    today: NaiveDate,
 }
 
-/// Appends a list item of the board to `buf`. Needs the i18n context (call it while rendering
-/// a page).
+impl CardContext {
+    /// Reads the page's i18n context once for all the cards of a page (call it while rendering).
+    pub fn new(today: NaiveDate) -> Self {
+        let i18n = use_i18n();
+        CardContext { i18n, locale: i18n.get_locale_untracked(), today }
+    }
+}
+
+/// Appends a list item of the board to `buf`.
 pub fn offer_card_html(
     buf: &mut String,
     cx: &CardContext,
@@ -32,7 +41,7 @@ pub fn offer_card_html(
     saved: bool,
     save_href: &str,
 ) {
-    let i18n = use_i18n();
+    let i18n = cx.i18n;
     buf.push_str(r#"<li class="offer" data-slug=""#);
     attr(&offer.slug, buf);
     buf.push_str(r#""><article><h3 class="offer-title"><a href="/"#);

@@ -66,7 +66,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let filter_query = query.clone();
         let matching = offers.iter().map(|o| o.matches).collect::<Vec<_>>();
         let shown = crate::domain::filter::shown(&matching, all);
-        let cx = CardContext { locale, today };
+        let cx = CardContext::new(today);
         // The shown cards go in the list; the others wait in a template (inert: no style, layout
         // or hit testing) for the filter island, which moves cards between the two.
         let shown_count = shown.iter().filter(|s| **s).count();

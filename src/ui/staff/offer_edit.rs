@@ -194,7 +194,7 @@ fn DiffTable(diff: Vec<FieldDiff>, a: &'static str, b: &'static str) -> impl Int
 
 /// The offer as its board card will show it.
 fn preview_card(offer: &crate::domain::offer::OfferSummary, today: chrono::NaiveDate) -> String {
-    let cx = CardContext { locale: use_i18n().get_locale_untracked(), today };
+    let cx = CardContext::new(today);
     let mut card = String::new();
     offer_card_html(&mut card, &cx, offer, false, "");
     card

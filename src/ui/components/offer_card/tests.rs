@@ -51,7 +51,7 @@ fn card(offer: &OfferSummary, locale: Locale, saved: bool) -> String {
     Owner::new().with(|| {
         provide_context(leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(locale))));
         let mut buf = String::new();
-        let cx = CardContext { locale, today: day("2026-11-23") };
+        let cx = CardContext::new(day("2026-11-23"));
         offer_card_html(&mut buf, &cx, offer, saved, "?list=a&q=\"x\"");
         buf
     })
