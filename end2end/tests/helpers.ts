@@ -43,8 +43,12 @@ export async function cardCount(page: Page): Promise<number> {
   });
 }
 
+/** Slugs of the offers the board shows, in the order the list shows them. */
+export async function listedSlugs(page: Page): Promise<string[]> {
+  return page.locator("ul.offers > li.offer").evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")!));
+}
+
 /** Slugs of the offers the board shows, sorted. */
 export async function shownSlugs(page: Page): Promise<string[]> {
-  const slugs = await page.locator("ul.offers > li.offer").evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")!));
-  return slugs.sort();
+  return (await listedSlugs(page)).sort();
 }

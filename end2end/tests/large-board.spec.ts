@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { cardCount, expectAccessible, LARGE_QUARTER, shownSlugs, waitForHydration, watchConsole } from "./helpers";
+import { cardCount, expectAccessible, LARGE_QUARTER, listedSlugs, shownSlugs, waitForHydration, watchConsole } from "./helpers";
 
 // A board shows the first 50 matching offers; "show all" brings the rest (domain::filter::shown).
 const FIRST_SHOWN = 50;
@@ -11,9 +11,20 @@ test("a large board shows the first 50 matches, and all of them on request", asy
   await waitForHydration(page);
   const total = await cardCount(page);
   expect(total).toBeGreaterThan(FIRST_SHOWN);
-  expect((await shownSlugs(page)).length).toBe(FIRST_SHOWN);
+  const firstShown = await listedSlugs(page);
+  expect(firstShown.length).toBe(FIRST_SHOWN);
   await expect(page.locator(".match-count")).toHaveText(new RegExp(`^${total} passende`));
   await expectAccessible(page);
+
+  // Cards the filter takes out and brings back return to their place: a weekday on and off again
+  // gives the same first 50 in the same order, and the cards shown meanwhile keep the board's order.
+  await page.getByText("Mi", { exact: true }).click();
+  await expect(page).toHaveURL(/\?day=3$/);
+  const wednesdayFirst = await listedSlugs(page);
+  expect(wednesdayFirst.length).toBeGreaterThan(0);
+  await page.getByText("Mi", { exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/de/${LARGE_QUARTER}$`));
+  expect(await listedSlugs(page)).toEqual(firstShown);
 
   // By keyboard: the link, then Enter; the focus goes on to the first card that came into view.
   const showAll = page.getByRole("link", { name: SHOW_ALL });
@@ -23,6 +34,12 @@ test("a large board shows the first 50 matches, and all of them on request", asy
   await expect(page.locator("ul.offers > li.offer")).toHaveCount(total);
   await expect(page.locator("ul.offers > li.offer h3 a").nth(FIRST_SHOWN)).toBeFocused();
   await expect(showAll).toBeHidden();
+  const board = await listedSlugs(page);
+  expect(board.slice(0, FIRST_SHOWN)).toEqual(firstShown);
+  // The Wednesday cards seen before came in the board's order.
+  const position = new Map(board.map((slug, i) => [slug, i]));
+  const places = wednesdayFirst.map((slug) => position.get(slug)!);
+  expect(places).toEqual([...places].sort((a, b) => a - b));
 
   // Filtering keeps "all": every match is shown, however many.
   await page.getByText("Mi", { exact: true }).click();
@@ -34,11 +51,13 @@ test("a large board shows the first 50 matches, and all of them on request", asy
   await page.getByText("Mi", { exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/de/${LARGE_QUARTER}\\?all=1$`));
   await expect(page.locator("ul.offers > li.offer")).toHaveCount(total);
+  expect(await listedSlugs(page)).toEqual(board);
 
   // Reset starts again from the first 50.
   await page.getByRole("link", { name: "Alle Filter löschen" }).click();
   await expect(page).toHaveURL(new RegExp(`/de/${LARGE_QUARTER}$`));
   await expect(page.locator("ul.offers > li.offer")).toHaveCount(FIRST_SHOWN);
+  expect(await listedSlugs(page)).toEqual(firstShown);
   await expect(showAll).toBeVisible();
   console.check();
 });

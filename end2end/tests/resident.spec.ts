@@ -58,6 +58,9 @@ test("filters apply at once, live in the URL, survive reload and the back button
   await page.goBack();
   await expect(page).toHaveURL(/\?day=3$/);
   expect(await shownSlugs(page)).toEqual(wednesday);
+  // The form follows the address back: the age is gone, Wednesday still ticked.
+  await expect(page.getByLabel("Alter des Kindes (Jahre)")).toHaveValue("");
+  await expect(page.getByRole("checkbox", { name: "Mi", exact: true })).toBeChecked();
   await expectAccessible(page);
   console.check();
 });

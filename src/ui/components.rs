@@ -2,7 +2,8 @@
 
 pub mod age_text;
 pub mod category_icon;
-pub mod filter_panel;
+pub mod filter_form;
+pub mod filter_live;
 pub mod filter_texts;
 pub mod language_switcher;
 pub mod occurrence_text;

@@ -1,5 +1,6 @@
-//! The words of the filter form, translated on the server and handed to the filter island as
-//! props — so the browser's wasm does not carry every label in all seven languages.
+//! The words of the filter form, translated on the server: the form is written with them, and
+//! the filter island gets the two it writes itself (the count, the ways to widen) as props — so
+//! the browser's wasm carries no labels and no plural rules.
 
 use crate::domain::category::Category;
 use crate::domain::filter::{AgeBand, Quick, TimeOfDay, BANDS};

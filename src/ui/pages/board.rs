@@ -4,7 +4,8 @@ use super::NotFoundPage;
 use crate::domain::board::Board;
 use crate::i18n::*;
 use crate::serverfns::get_board;
-use crate::ui::components::filter_panel::FilterPanel;
+use crate::ui::components::filter_form::FilterForm;
+use crate::ui::components::filter_live::{LiveFilter, LiveTexts};
 use crate::ui::components::filter_texts::filter_texts;
 use crate::ui::components::offer_card::{offer_card_html, CardContext};
 use crate::ui::components::page_frame::PageFrame;
@@ -59,6 +60,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let facts = offers.iter().map(|o| (o.slug.clone(), o.facts.clone())).collect::<Vec<_>>();
         let offer_count = facts.len();
         let facts = crate::domain::filter::facts_code::encode(&facts);
+        let board_filter = filter.clone();
         let filter = query.clone();
         let mut languages: Vec<String> = offers.iter().flat_map(|o| o.languages.iter().cloned()).collect();
         languages.sort();
@@ -80,11 +82,14 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         }
         let quarter = quarter.slug.clone();
         let texts = filter_texts(i18n, &languages, &not_understood, offer_count);
+        let live_texts = LiveTexts { matching: texts.matching.clone(), widen: texts.widen.clone() };
+        let count = matching.iter().filter(|m| **m).count();
         view! {
-            <FilterPanel filter facts today_bit quarter texts>
+            <FilterForm filter=board_filter count texts>
                 <ul class="offers" inner_html=cards></ul>
                 <template class="offers-waiting" inner_html=waiting></template>
-            </FilterPanel>
+            </FilterForm>
+            <LiveFilter filter facts today_bit quarter texts=live_texts/>
         }
         .into_any()
     };

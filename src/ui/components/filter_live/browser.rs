@@ -1,0 +1,292 @@
+//! The filter island in the browser: listeners on the server-written form and its links.
+
+use super::LiveTexts;
+use crate::domain::filter::{
+    facts_code, parse_query, parse_query_string, query_pairs, shown, to_query, widenings, Filter, OfferFacts,
+    Quick, Today, FIRST_SHOWN,
+};
+use crate::ui::dom;
+use leptos::prelude::{request_animation_frame, set_timeout};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
+
+struct Live {
+    doc: Document,
+    form: HtmlFormElement,
+    facts: Vec<(String, OfferFacts)>,
+    today: Today,
+    quarter: String,
+    texts: LiveTexts,
+    /// The applied filter.
+    filter: Filter,
+    /// The server's answer for the filter's text, once it came.
+    hits: Option<HashSet<String>>,
+    cards: Option<dom::Cards>,
+}
+
+type Shared = Rc<RefCell<Live>>;
+
+/// Takes over the board's filter form (the server showed the cards for `filter`: nothing changes
+/// until the resident does something).
+pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, texts: LiveTexts) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(form) = select(&doc, "form.filter-form").and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    let live = Rc::new(RefCell::new(Live {
+        doc: doc.clone(),
+        form: form.clone(),
+        facts: facts_code::decode(facts).unwrap_or_default(),
+        today: Today { weekday_bit: today_bit },
+        quarter,
+        texts,
+        filter: parse_query_string(filter).0,
+        hits: None,
+        cards: None,
+    }));
+    let l = live.clone();
+    listen(&form, "change", move |ev| field_changed(&l, &ev, true));
+    let l = live.clone();
+    listen(&form, "input", move |ev| field_changed(&l, &ev, false));
+    listen(&form, "submit", |ev| ev.prevent_default());
+    let l = live.clone();
+    listen(&doc, "click", move |ev| link_clicked(&l, &ev));
+    if let Some(w) = web_sys::window() {
+        let l = live.clone();
+        listen(&w, "popstate", move |_| {
+            let filter = parse_query_string(&dom::current_query()).0;
+            l.borrow_mut().hits = None;
+            set_filter(&l, filter, false);
+        });
+    }
+    let _ = form.set_attribute("data-live", "1");
+    // Finding the cards reads every card of the board: in a task of its own, after the start.
+    set_timeout(move || find_cards(&live), Duration::ZERO);
+}
+
+/// Calls `f` on every `name` event at `target`, for as long as the page lives.
+fn listen(target: &EventTarget, name: &str, f: impl FnMut(Event) + 'static) {
+    let f = Closure::<dyn FnMut(Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+fn select(doc: &Document, selector: &str) -> Option<Element> {
+    doc.query_selector(selector).ok().flatten()
+}
+
+fn find_cards(live: &Shared) {
+    let mut l = live.borrow_mut();
+    if l.cards.is_none() {
+        let slugs = l.facts.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>();
+        l.cards = Some(dom::Cards::find(&slugs));
+    }
+}
+
+/// A field changed (`committed`: a `change` event; else an `input` event, which the search field
+/// waits out: its text goes to the server once it is complete).
+fn field_changed(live: &Shared, ev: &Event, committed: bool) {
+    let name = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.get_attribute("name"));
+    if !committed && name.as_deref() == Some("q") {
+        return;
+    }
+    let (mut next, before) = {
+        let l = live.borrow();
+        (read_form(&l.form), l.filter.clone())
+    };
+    // The chips and "show all" are links, not fields: they stay as they were.
+    next.quick = before.quick;
+    next.all = before.all;
+    if next == before {
+        return;
+    }
+    if next.text != before.text {
+        if let Some(text) = next.text.clone() {
+            let quarter = live.borrow().quarter.clone();
+            let live = live.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(hits) = crate::serverfns::search_offers(quarter, text).await {
+                    live.borrow_mut().hits = Some(hits.into_iter().collect());
+                    apply(&live, true);
+                }
+            });
+        }
+    }
+    live.borrow_mut().filter = next;
+    apply(live, true);
+}
+
+/// A click on one of the links the island takes over (`data-filter`).
+fn link_clicked(live: &Shared, ev: &Event) {
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("a[data-filter]").ok().flatten())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    let kind = link.get_attribute("data-filter").unwrap_or_default();
+    let mut f = live.borrow().filter.clone();
+    match kind.as_str() {
+        "quick" => {
+            let code = link.get_attribute("data-quick").unwrap_or_default();
+            let q = Quick::ALL.iter().find(|(c, _)| *c == code).map(|(_, q)| *q);
+            f.quick = if f.quick == q { None } else { q };
+        }
+        "reset" => {
+            live.borrow_mut().hits = None;
+            f = Filter::default();
+        }
+        "all" => f.all = true,
+        _ => {
+            let href = link.get_attribute("href").unwrap_or_default();
+            f = parse_query_string(href.trim_start_matches('?')).0;
+        }
+    }
+    set_filter(live, f, true);
+    if kind == "all" {
+        // Once the cards are in view: the keyboard goes on where the first 50 ended.
+        let live = live.clone();
+        request_animation_frame(move || {
+            if let Some(cards) = &live.borrow().cards {
+                cards.focus_shown(FIRST_SHOWN);
+            }
+        });
+    }
+}
+
+/// Applies `filter` and shows it in the form (from a link or the back button).
+fn set_filter(live: &Shared, filter: Filter, push: bool) {
+    {
+        let mut l = live.borrow_mut();
+        write_form(&l.form, &filter);
+        l.filter = filter;
+    }
+    apply(live, push);
+}
+
+/// The filter the form's fields say (`quick` and `all` are not fields).
+fn read_form(form: &HtmlFormElement) -> Filter {
+    let mut pairs = Vec::new();
+    for el in fields(form) {
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            let kind = input.type_();
+            if input.disabled() || kind == "hidden" || (kind == "checkbox" && !input.checked()) {
+                continue;
+            }
+            pairs.push((input.name(), input.value()));
+        } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+            pairs.push((s.name(), s.value()));
+        }
+    }
+    parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).0
+}
+
+/// Sets every field to what `filter` says.
+fn write_form(form: &HtmlFormElement, filter: &Filter) {
+    let pairs = query_pairs(&to_query(filter));
+    let value_of = |name: &str| pairs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str());
+    for el in fields(form) {
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            let (name, kind) = (input.name(), input.type_());
+            if kind == "checkbox" {
+                let value = input.value();
+                input.set_checked(pairs.iter().any(|(k, v)| *k == name && *v == value));
+            } else if kind != "hidden" {
+                input.set_value(value_of(&name));
+            }
+        } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+            s.set_value(value_of(&s.name()));
+        }
+    }
+}
+
+fn fields(form: &HtmlFormElement) -> Vec<Element> {
+    let Ok(list) = form.query_selector_all("input[name], select[name]") else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+/// Shows what the applied filter matches: cards, count, ways to widen, "show all", chips; and
+/// (`push`) puts the filter into the address bar.
+fn apply(live: &Shared, push: bool) {
+    find_cards(live);
+    let mut l = live.borrow_mut();
+    let Live { doc, form, facts, today, texts, filter, hits, cards, .. } = &mut *l;
+    let matching = facts
+        .iter()
+        .map(|(slug, fact)| {
+            let text = hits.as_ref().map_or(fact.text_match, |h| h.contains(slug));
+            filter.matches_text(fact, *today, text)
+        })
+        .collect::<Vec<_>>();
+    if let Some(cards) = cards {
+        cards.show(&shown(&matching, filter.all));
+    }
+    let count = matching.iter().filter(|m| **m).count();
+    if let Some(p) = select(doc, ".match-count") {
+        p.set_text_content(Some(&texts.matching.text(count)));
+    }
+    if let Some(empty) = select(doc, ".empty") {
+        let _ = empty.toggle_attribute_with_force("hidden", count != 0);
+    }
+    if count == 0 {
+        if let Some(list) = select(doc, "ul.widen") {
+            widen_links(doc, &list, filter, texts);
+        }
+    }
+    if let Some(p) = select(doc, ".show-all") {
+        let _ = p.toggle_attribute_with_force("hidden", filter.all || count <= FIRST_SHOWN);
+        if let Ok(Some(a)) = p.query_selector("a") {
+            let _ =
+                a.set_attribute("href", &format!("?{}", to_query(&Filter { all: true, ..filter.clone() })));
+        }
+    }
+    if let Ok(Some(all)) = form.query_selector("input[name=all]") {
+        let _ = all.toggle_attribute_with_force("disabled", !filter.all);
+    }
+    if let Ok(chips) = doc.query_selector_all("a[data-quick]") {
+        for chip in (0..chips.length()).filter_map(|i| chips.item(i)?.dyn_into::<Element>().ok()) {
+            let code = chip.get_attribute("data-quick").unwrap_or_default();
+            let q = Quick::ALL.iter().find(|(c, _)| *c == code).map(|(_, q)| *q);
+            let _ = if filter.quick == q {
+                chip.set_attribute("aria-current", "true")
+            } else {
+                chip.remove_attribute("aria-current")
+            };
+            let _ =
+                chip.set_attribute("href", &format!("?{}", to_query(&Filter { quick: q, ..filter.clone() })));
+        }
+    }
+    if push {
+        let mut query = to_query(filter);
+        // The shortlist rides along in the URL; filtering keeps it.
+        if let Some((_, list)) = query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list") {
+            query = if query.is_empty() { format!("list={list}") } else { format!("{query}&list={list}") };
+        }
+        if query != dom::current_query() {
+            // After the board has painted: a new history entry is not part of what the resident waits for.
+            request_animation_frame(move || set_timeout(move || dom::push_query(&query), Duration::ZERO));
+        }
+    }
+}
+
+/// The ways to widen `filter`, as links, into `list`.
+fn widen_links(doc: &Document, list: &Element, filter: &Filter, texts: &LiveTexts) {
+    list.set_inner_html("");
+    for (what, wider) in widenings(filter) {
+        let label = texts.widen.iter().find(|(w, _)| w == what).map_or("", |(_, t)| t.as_str());
+        let (Ok(li), Ok(a)) = (doc.create_element("li"), doc.create_element("a")) else { return };
+        let _ = a.set_attribute("href", &format!("?{}", to_query(&wider)));
+        let _ = a.set_attribute("data-filter", "widen");
+        a.set_text_content(Some(label));
+        let _ = li.append_child(&a);
+        let _ = list.append_child(&li);
+    }
+}
