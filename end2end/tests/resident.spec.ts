@@ -43,6 +43,17 @@ test("filters apply at once, live in the URL, survive reload and the back button
   await expect(page).toHaveURL(/\?age=7&day=3$/);
   const age7wed = await shownSlugs(page);
 
+  // Back and forward within the page: the board and the form follow the address.
+  await page.goBack();
+  await expect(page).toHaveURL(/\?day=3$/);
+  await expect(page.getByLabel("Alter des Kindes (Jahre)")).toHaveValue("");
+  await expect(page.getByRole("checkbox", { name: "Mi", exact: true })).toBeChecked();
+  expect(await shownSlugs(page)).toEqual(wednesday);
+  await page.goForward();
+  await expect(page).toHaveURL(/\?age=7&day=3$/);
+  await expect(page.getByLabel("Alter des Kindes (Jahre)")).toHaveValue("7");
+  expect(await shownSlugs(page)).toEqual(age7wed);
+
   // The same URL rendered by the server without JavaScript gives the same offers.
   const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "de-DE", viewport: { width: 360, height: 740 } });
   const plain = await noJs.newPage();
@@ -58,14 +69,46 @@ test("filters apply at once, live in the URL, survive reload and the back button
   await page.goBack();
   await expect(page).toHaveURL(/\?day=3$/);
   expect(await shownSlugs(page)).toEqual(wednesday);
-  // The form follows the address back: the age is gone, Wednesday still ticked.
   await expect(page.getByLabel("Alter des Kindes (Jahre)")).toHaveValue("");
-  await expect(page.getByRole("checkbox", { name: "Mi", exact: true })).toBeChecked();
   await expectAccessible(page);
   console.check();
 });
 
+test("every filter control gives what the server gives for the same address", async ({ page, browser }) => {
+  const console = watchConsole(page);
+  await page.goto("/de/welheim");
+  await waitForHydration(page);
+  const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "de-DE", viewport: { width: 360, height: 740 } });
+  const plain = await noJs.newPage();
+  const sameAsServer = async (url: RegExp) => {
+    await expect(page).toHaveURL(url);
+    await plain.goto(page.url());
+    expect(await shownSlugs(page)).toEqual(await shownSlugs(plain));
+    await expect(page.locator(".match-count")).toHaveText((await plain.locator(".match-count").textContent())!);
+  };
+  const today = page.getByRole("link", { name: "Heute", exact: true });
+  await today.click();
+  await expect(today).toHaveAttribute("aria-current", "true");
+  await sameAsServer(/\?quick=today$/);
+  await today.click();
+  await expect(today).not.toHaveAttribute("aria-current", "true");
+  await expect(page).toHaveURL(/\/de\/welheim$/);
+  await page.getByLabel("oder Altersgruppe").selectOption("6-10");
+  await sameAsServer(/band=6-10/);
+  await page.getByText("Mehr Filter").click();
+  await page.getByLabel("Tageszeit").selectOption({ label: "nachmittags" });
+  await sameAsServer(/time=/);
+  await page.getByLabel("nur kostenlose").check();
+  await sameAsServer(/free=1/);
+  await page.getByLabel("Tageszeit").selectOption("");
+  await page.getByLabel("oder Altersgruppe").selectOption("");
+  await sameAsServer(/\?free=1$/);
+  await noJs.close();
+  console.check();
+});
+
 test("text search finds a word of the description, typed with or without umlauts", async ({ page }) => {
+  const console = watchConsole(page);
   await page.goto("/de/welheim");
   await waitForHydration(page);
   for (const word of ["Mütter", "Mutter"]) {
@@ -74,6 +117,7 @@ test("text search finds a word of the description, typed with or without umlauts
     await expect(page.locator('li.offer[data-slug="muettercafe-welheim"]')).toBeVisible();
     await expect(page).toHaveURL(/\?q=M/);
   }
+  console.check();
 });
 
 test("an empty result says so and offers to widen the filter", async ({ page }) => {

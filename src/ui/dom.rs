@@ -1,4 +1,4 @@
-//! The few direct DOM touches of the filter island: showing matching offers, the URL, the
+//! Direct DOM touches of the islands: showing matching offers, the URL, the
 //! back button. On the server (and in tests) they do nothing.
 
 /// The board's offer cards, found once, each with its offer's place in the filter's facts (in
@@ -82,26 +82,6 @@ impl Cards {
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (matching, &mut self.shown);
-    }
-
-    /// Moves the keyboard focus to the link of the `nth` shown card (from 0), if there is one:
-    /// after "show all", to the first card that came into view.
-    pub fn focus_shown(&self, nth: usize) {
-        #[cfg(feature = "hydrate")]
-        if let Some((el, _)) =
-            self.items.iter().zip(&self.shown).filter(|(_, s)| **s).map(|(i, _)| i).nth(nth)
-        {
-            if let Some(link) = el
-                .query_selector("h3 a")
-                .ok()
-                .flatten()
-                .and_then(|l| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(l).ok())
-            {
-                let _ = link.focus();
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = nth;
     }
 }
 

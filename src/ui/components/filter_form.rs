@@ -71,8 +71,13 @@ pub fn FilterForm(filter: Filter, count: usize, texts: FilterTexts, children: Ch
         .zip(categories)
         .map(|(c, label)| view! { <option value=c.code() selected=f.category == Some(*c)>{label}</option> })
         .collect_view();
-    let language_options = languages
+    // A language from the address that no offer of the board speaks still shows as chosen, so
+    // the form says what the filter is (and the island reads back the same filter).
+    let unknown_language = f.language.clone().filter(|l| !languages.iter().any(|(code, _)| code == l));
+    let language_options = unknown_language
+        .map(|code| (code.clone(), code))
         .into_iter()
+        .chain(languages)
         .map(|(code, name)| {
             let selected = f.language.as_deref() == Some(code.as_str());
             view! { <option value=code selected=selected>{name}</option> }

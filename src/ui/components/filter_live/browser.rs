@@ -13,7 +13,10 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, EventTarget, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{
+    Document, Element, Event, EventTarget, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement,
+    MouseEvent,
+};
 
 struct Live {
     doc: Document,
@@ -62,10 +65,16 @@ pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, t
         listen(&w, "popstate", move |_| {
             let filter = parse_query_string(&dom::current_query()).0;
             l.borrow_mut().hits = None;
-            set_filter(&l, filter, false);
+            let text = filter.text.clone();
+            set_filter(&l, filter, false, true);
+            if let Some(text) = text {
+                search(&l, text);
+            }
         });
     }
     let _ = form.set_attribute("data-live", "1");
+    // What the resident changed while the page was still loading counts.
+    form_changed(&live);
     // Finding the cards reads every card of the board: in a task of its own, after the start.
     set_timeout(move || find_cards(&live), Duration::ZERO);
 }
@@ -96,6 +105,11 @@ fn field_changed(live: &Shared, ev: &Event, committed: bool) {
     if !committed && name.as_deref() == Some("q") {
         return;
     }
+    form_changed(live);
+}
+
+/// Applies what the form's fields say, if that differs from the applied filter.
+fn form_changed(live: &Shared) {
     let (mut next, before) = {
         let l = live.borrow();
         (read_form(&l.form), l.filter.clone())
@@ -106,20 +120,28 @@ fn field_changed(live: &Shared, ev: &Event, committed: bool) {
     if next == before {
         return;
     }
-    if next.text != before.text {
-        if let Some(text) = next.text.clone() {
-            let quarter = live.borrow().quarter.clone();
-            let live = live.clone();
-            leptos::task::spawn_local(async move {
-                if let Ok(hits) = crate::serverfns::search_offers(quarter, text).await {
-                    live.borrow_mut().hits = Some(hits.into_iter().collect());
-                    apply(&live, true);
-                }
-            });
-        }
-    }
+    let text = next.text.clone().filter(|_| next.text != before.text);
     live.borrow_mut().filter = next;
     apply(live, true);
+    if let Some(text) = text {
+        search(live, text);
+    }
+}
+
+/// Asks the server which offers `text` finds, and applies the answer if the filter still has
+/// that text when it comes.
+fn search(live: &Shared, text: String) {
+    let quarter = live.borrow().quarter.clone();
+    let live = live.clone();
+    leptos::task::spawn_local(async move {
+        if let Ok(hits) = crate::serverfns::search_offers(quarter, text.clone()).await {
+            if live.borrow().filter.text.as_deref() != Some(text.as_str()) {
+                return;
+            }
+            live.borrow_mut().hits = Some(hits.into_iter().collect());
+            apply(&live, false);
+        }
+    });
 }
 
 /// A click on one of the links the island takes over (`data-filter`).
@@ -131,7 +153,16 @@ fn link_clicked(live: &Shared, ev: &Event) {
     else {
         return;
     };
+    // A new tab or window for the link: the browser's own way.
+    if ev
+        .dyn_ref::<MouseEvent>()
+        .is_some_and(|m| m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key())
+    {
+        return;
+    }
     ev.prevent_default();
+    // Text typed but not yet sent counts (a click need not take the focus from the field first).
+    form_changed(live);
     let kind = link.get_attribute("data-filter").unwrap_or_default();
     let mut f = live.borrow().filter.clone();
     match kind.as_str() {
@@ -150,23 +181,29 @@ fn link_clicked(live: &Shared, ev: &Event) {
             f = parse_query_string(href.trim_start_matches('?')).0;
         }
     }
-    set_filter(live, f, true);
+    // A chip and "show all" change no field: the fields keep what is typed in them.
+    let write = kind == "reset" || kind == "widen";
+    set_filter(live, f, true, write);
     if kind == "all" {
-        // Once the cards are in view: the keyboard goes on where the first 50 ended.
-        let live = live.clone();
+        // Once the cards are in view: the keyboard goes on where the first 50 ended (the list
+        // holds the shown cards only, in order).
+        let doc = live.borrow().doc.clone();
         request_animation_frame(move || {
-            if let Some(cards) = &live.borrow().cards {
-                cards.focus_shown(FIRST_SHOWN);
+            let selector = format!("ul.offers > li.offer:nth-child({}) h3 a", FIRST_SHOWN + 1);
+            if let Some(link) = select(&doc, &selector).and_then(|l| l.dyn_into::<HtmlElement>().ok()) {
+                let _ = link.focus();
             }
         });
     }
 }
 
-/// Applies `filter` and shows it in the form (from a link or the back button).
-fn set_filter(live: &Shared, filter: Filter, push: bool) {
+/// Applies `filter`, and (`write`) shows it in the form's fields.
+fn set_filter(live: &Shared, filter: Filter, push: bool, write: bool) {
     {
         let mut l = live.borrow_mut();
-        write_form(&l.form, &filter);
+        if write {
+            write_form(&l.form, &filter);
+        }
         l.filter = filter;
     }
     apply(live, push);
@@ -206,6 +243,17 @@ fn write_form(form: &HtmlFormElement, filter: &Filter) {
             s.set_value(value_of(&s.name()));
         }
     }
+    let more = filter.time.is_some()
+        || filter.category.is_some()
+        || filter.free
+        || filter.language.is_some()
+        || filter.step_free
+        || filter.no_registration;
+    if more {
+        if let Ok(Some(details)) = form.query_selector("details.more") {
+            let _ = details.set_attribute("open", "");
+        }
+    }
 }
 
 fn fields(form: &HtmlFormElement) -> Vec<Element> {
@@ -231,7 +279,11 @@ fn apply(live: &Shared, push: bool) {
     }
     let count = matching.iter().filter(|m| **m).count();
     if let Some(p) = select(doc, ".match-count") {
-        p.set_text_content(Some(&texts.matching.text(count)));
+        // A live region: written only when it says something new.
+        let words = texts.matching.text(count);
+        if p.text_content().as_deref() != Some(words.as_str()) {
+            p.set_text_content(Some(&words));
+        }
     }
     if let Some(empty) = select(doc, ".empty") {
         let _ = empty.toggle_attribute_with_force("hidden", count != 0);
