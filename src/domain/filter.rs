@@ -98,6 +98,11 @@ impl Quick {
     pub fn code(self) -> &'static str {
         Self::ALL.iter().find(|(_, q)| *q == self).map_or("", |(c, _)| c)
     }
+
+    /// The chip with this code (as in the URL).
+    pub fn from_code(code: &str) -> Option<Quick> {
+        Self::ALL.iter().find(|(c, _)| *c == code).map(|(_, q)| *q)
+    }
 }
 
 /// The longest search text kept; longer input is cut.
@@ -172,6 +177,16 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// Whether one of the filters behind the form's "more filters" is set (then it opens).
+    pub fn uses_more(&self) -> bool {
+        self.time.is_some()
+            || self.category.is_some()
+            || self.free
+            || self.language.is_some()
+            || self.step_free
+            || self.no_registration
+    }
+
     /// Whether an offer qualifies. Both ends of an age range count (6–10 matches 6 and 10);
     /// an open upper end matches every older age; a band matches ranges that overlap it.
     pub fn matches(&self, o: &OfferFacts, today: Today) -> bool {
@@ -213,6 +228,39 @@ mod tests {
     }
 
     const MONDAY: Today = Today { weekday_bit: 1 };
+
+    /// Each chip's code names it; unknown codes name none.
+    #[test]
+    fn quick_codes() {
+        for (code, q) in Quick::ALL {
+            assert_eq!(Quick::from_code(code), Some(q));
+            assert_eq!(q.code(), code);
+        }
+        assert_eq!(Quick::from_code("tomorrow"), None);
+    }
+
+    /// "More filters" is in use exactly when one of its six filters is set.
+    #[test]
+    fn more_filters() {
+        assert!(!Filter {
+            age: Some(7),
+            days: 0b100,
+            text: Some("x".into()),
+            all: true,
+            ..Default::default()
+        }
+        .uses_more());
+        for f in [
+            Filter { time: Some(TimeOfDay::Evening), ..Default::default() },
+            Filter { category: Some(Category::Sport), ..Default::default() },
+            Filter { free: true, ..Default::default() },
+            Filter { language: Some("ar".into()), ..Default::default() },
+            Filter { step_free: true, ..Default::default() },
+            Filter { no_registration: true, ..Default::default() },
+        ] {
+            assert!(f.uses_more(), "{f:?}");
+        }
+    }
 
     /// An offer for 6–10-year-olds matches age 6 and 10, not 5 or 11; an open range matches above.
     #[test]

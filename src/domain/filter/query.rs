@@ -77,8 +77,8 @@ pub fn parse_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (
                     f.text = Some(text.trim().to_owned());
                 }
             }
-            "quick" => match Quick::ALL.iter().find(|(c, _)| *c == value) {
-                Some((_, q)) => f.quick = Some(*q),
+            "quick" => match Quick::from_code(value) {
+                Some(q) => f.quick = Some(q),
                 None => bad(key),
             },
             "all" => {

@@ -92,12 +92,7 @@ pub fn FilterForm(filter: Filter, count: usize, texts: FilterTexts, children: Ch
             view! { <a class="chip" href=href aria-current=current data-filter="quick" data-quick=*code>{label}</a> }
         })
         .collect_view();
-    let more_open = f.time.is_some()
-        || f.category.is_some()
-        || f.free
-        || f.language.is_some()
-        || f.step_free
-        || f.no_registration;
+    let more_open = f.uses_more();
     // The ways to widen the filter, while nothing matches.
     let widen = (count == 0).then(|| {
         widenings(&f)

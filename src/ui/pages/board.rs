@@ -60,8 +60,6 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let facts = offers.iter().map(|o| (o.slug.clone(), o.facts.clone())).collect::<Vec<_>>();
         let offer_count = facts.len();
         let facts = crate::domain::filter::facts_code::encode(&facts);
-        let board_filter = filter.clone();
-        let filter = query.clone();
         let mut languages: Vec<String> = offers.iter().flat_map(|o| o.languages.iter().cloned()).collect();
         languages.sort();
         languages.dedup();
@@ -85,11 +83,11 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let live_texts = LiveTexts { matching: texts.matching.clone(), widen: texts.widen.clone() };
         let count = matching.iter().filter(|m| **m).count();
         view! {
-            <FilterForm filter=board_filter count texts>
+            <FilterForm filter=filter.clone() count texts>
                 <ul class="offers" inner_html=cards></ul>
                 <template class="offers-waiting" inner_html=waiting></template>
             </FilterForm>
-            <LiveFilter filter facts today_bit quarter texts=live_texts/>
+            <LiveFilter filter=query.clone() facts today_bit quarter texts=live_texts/>
         }
         .into_any()
     };

@@ -167,8 +167,7 @@ fn link_clicked(live: &Shared, ev: &Event) {
     let mut f = live.borrow().filter.clone();
     match kind.as_str() {
         "quick" => {
-            let code = link.get_attribute("data-quick").unwrap_or_default();
-            let q = Quick::ALL.iter().find(|(c, _)| *c == code).map(|(_, q)| *q);
+            let q = link.get_attribute("data-quick").and_then(|c| Quick::from_code(&c));
             f.quick = if f.quick == q { None } else { q };
         }
         "reset" => {
@@ -243,13 +242,7 @@ fn write_form(form: &HtmlFormElement, filter: &Filter) {
             s.set_value(value_of(&s.name()));
         }
     }
-    let more = filter.time.is_some()
-        || filter.category.is_some()
-        || filter.free
-        || filter.language.is_some()
-        || filter.step_free
-        || filter.no_registration;
-    if more {
+    if filter.uses_more() {
         if let Ok(Some(details)) = form.query_selector("details.more") {
             let _ = details.set_attribute("open", "");
         }
@@ -305,8 +298,7 @@ fn apply(live: &Shared, push: bool) {
     }
     if let Ok(chips) = doc.query_selector_all("a[data-quick]") {
         for chip in (0..chips.length()).filter_map(|i| chips.item(i)?.dyn_into::<Element>().ok()) {
-            let code = chip.get_attribute("data-quick").unwrap_or_default();
-            let q = Quick::ALL.iter().find(|(c, _)| *c == code).map(|(_, q)| *q);
+            let q = chip.get_attribute("data-quick").and_then(|c| Quick::from_code(&c));
             let _ = if filter.quick == q {
                 chip.set_attribute("aria-current", "true")
             } else {
