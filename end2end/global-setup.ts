@@ -25,7 +25,8 @@ export default async function globalSetup() {
 }
 
 /**
- * A quarter of 60 offers (the demo city's published offers under titles of their own, with one
+ * A quarter of 130 offers (more than 100: the page carries the first 50 cards, the filter island
+ * fetches the other 80) (the demo city's published offers under titles of their own, with one
  * organisation and one place of its own), loaded with the binary's `load-document` like any city document.
  */
 async function loadLargeQuarter(bin: string) {
@@ -35,7 +36,7 @@ async function loadLargeQuarter(bin: string) {
   const place = { ...demo.places[0], slug: `${LARGE_QUARTER}-treff`, quarter: LARGE_QUARTER };
   const organisation = { ...demo.organisations[0], slug: `${LARGE_QUARTER}-verein` };
   const published = demo.offers.filter((o: any) => o.status === "published");
-  const offers = Array.from({ length: 60 }, (_, i) => {
+  const offers = Array.from({ length: 130 }, (_, i) => {
     const o = JSON.parse(JSON.stringify(published[i % published.length]));
     o.slug = `t${i}-${o.slug.slice(0, 40)}`;
     // Titles of their own: tests that find a demo offer by its title must not find these.

@@ -194,7 +194,8 @@ async fn data_endpoint(
     (cache, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-fn failed(e: DbError) -> Response {
+/// A storage error as the answer's status (404 for an unknown quarter).
+pub(crate) fn failed(e: DbError) -> Response {
     if matches!(e, DbError::NotFound) {
         return StatusCode::NOT_FOUND.into_response();
     }

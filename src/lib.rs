@@ -55,6 +55,8 @@ pub mod language;
 #[cfg(feature = "ssr")]
 pub mod maintenance;
 #[cfg(feature = "ssr")]
+pub mod memo;
+#[cfg(feature = "ssr")]
 pub mod offer_csv;
 #[cfg(feature = "ssr")]
 pub mod ops;
@@ -76,6 +78,8 @@ pub mod state;
 pub mod transfer;
 #[cfg(feature = "ssr")]
 pub mod uploads;
+#[cfg(feature = "ssr")]
+pub mod waiting_cards;
 
 /// Entry point of the browser build: wakes up the interactive parts of the server-rendered page.
 #[cfg(feature = "hydrate")]

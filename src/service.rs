@@ -4,11 +4,12 @@
 use crate::clock::local_now;
 use crate::config::CalendarSettings;
 use crate::db::{Db, DbError};
-use crate::domain::board::{offer_facts, sort_offers, Board};
+use crate::domain::board::{offer_facts, sort_offers, Board, PlaceSummary};
 use crate::domain::coverage::{matrix, CoverageOffer, CoverageQuery, CoverageReport, QuarterCoverage};
 use crate::domain::filter::{Filter, OfferFacts, Today};
 use crate::domain::holidays::HolidayCalendar;
 use crate::domain::offer::{OfferDetail, OfferSummary};
+use crate::domain::quarter::Quarter;
 use crate::domain::schedule::expand::{merged, next_occurrence, running_now, upcoming};
 use crate::domain::schedule::rule::monday_of;
 use crate::domain::schedule::Occurrence;
@@ -16,6 +17,7 @@ use crate::domain::short_link::{short_path, Target};
 use crate::domain::week_plan::{iso_week_label, typical_week, week_plan, PlannedOffer, WeekPage};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// How many upcoming occurrences an offer page lists.
 pub const UPCOMING: usize = 8;
@@ -69,27 +71,94 @@ pub async fn board(
     filter: Filter,
 ) -> Result<Board, DbError> {
     let now = local_now(settings.tz);
-    let (quarter, mut offers, places) = db.get_board_parts(locale, quarter).await?;
-    let cal = holiday_calendar(db, settings, now.date()).await?;
-    let found = text_hits(db, &quarter.slug, &filter).await?;
-    let monday = monday_of(now.date());
+    let base = unfiltered_board(db, settings, locale, quarter, now).await?;
+    let found = text_hits(db, &base.quarter.slug, &filter).await?;
+    let today = today_of(now);
+    let mut offers = base.offers.clone();
     for o in &mut offers {
-        o.next = next_occurrence(&o.schedules, &cal, now);
-        let (week, facts) = week_facts(o, &cal, monday, now, found.as_ref());
-        o.cancelled_this_week = week.iter().find(|w| w.is_cancelled()).cloned();
-        o.matches = filter.matches(&facts, today_of(now));
-        o.facts = facts;
+        o.facts.text_match = found.as_ref().is_none_or(|hits| hits.contains(&o.slug));
+        o.matches = filter.matches(&o.facts, today);
     }
-    sort_offers(&mut offers);
+    let facts_code = match found {
+        None => base.facts_code.clone(),
+        Some(_) => encode_facts(&offers),
+    };
     Ok(Board {
-        quarter,
+        quarter: base.quarter.clone(),
         offers,
-        places,
+        places: base.places.clone(),
         today: now.date(),
+        facts_code,
         filter,
         not_understood: Vec::new(),
         list: Vec::new(),
     })
+}
+
+/// A board before filtering: every offer with its next date and its facts of this week (as if
+/// no text were searched), in board order.
+struct Unfiltered {
+    quarter: Quarter,
+    offers: Vec<OfferSummary>,
+    places: Vec<PlaceSummary>,
+    facts_code: String,
+}
+
+/// The board of `quarter` before filtering, kept (`crate::memo`) for the minute and data version
+/// it was made at: "next" and "running now" change with the minute.
+async fn unfiltered_board(
+    db: &Db,
+    settings: &CalendarSettings,
+    locale: &str,
+    quarter: &str,
+    now: NaiveDateTime,
+) -> Result<Arc<Unfiltered>, DbError> {
+    let stamp = (db.get_data_version().await?, now.and_utc().timestamp() / 60);
+    let key = format!("board/{locale}/{quarter}");
+    if let Some(kept) = db.memo.get::<Unfiltered>(&key, stamp) {
+        return Ok(kept);
+    }
+    let (quarter, mut offers, places) = db.get_board_parts(locale, quarter).await?;
+    let cal = holiday_calendar(db, settings, now.date()).await?;
+    let monday = monday_of(now.date());
+    for o in &mut offers {
+        o.next = next_occurrence(&o.schedules, &cal, now);
+        let (week, facts) = week_facts(o, &cal, monday, now, None);
+        o.cancelled_this_week = week.iter().find(|w| w.is_cancelled()).cloned();
+        o.facts = facts;
+    }
+    sort_offers(&mut offers);
+    let facts_code = encode_facts(&offers);
+    let made = Arc::new(Unfiltered { quarter, offers, places, facts_code });
+    db.memo.keep(&key, stamp, made.clone());
+    Ok(made)
+}
+
+/// The offers' facts for the filter island (`facts_code`), in board order.
+fn encode_facts(offers: &[OfferSummary]) -> String {
+    let facts = offers.iter().map(|o| (o.slug.clone(), o.facts.clone())).collect::<Vec<_>>();
+    crate::domain::filter::facts_code::encode(&facts)
+}
+
+/// The board a public address asks for: `query` is the URL query (`age=7&day=3&list=…`, without
+/// `?`). Nonsense in the query is reported in `Board::not_understood`, never an error.
+pub async fn board_for_query(
+    db: &Db,
+    settings: &CalendarSettings,
+    locale: &str,
+    quarter: &str,
+    query: &str,
+) -> Result<Board, DbError> {
+    crate::domain::slug::check_slug(quarter).map_err(|_| DbError::NotFound)?;
+    let (filter, not_understood) = crate::domain::filter::parse_query_string(query);
+    let mut board = self::board(db, settings, locale, quarter, filter).await?;
+    board.not_understood = not_understood;
+    board.list = crate::domain::filter::query_pairs(query)
+        .iter()
+        .find(|(k, _)| k == "list")
+        .map(|(_, v)| crate::domain::shortlist::parse_list(v))
+        .unwrap_or_default();
+    Ok(board)
 }
 
 /// An offer with its next occurrences (cancelled ones included), its public URL and QR code.

@@ -192,7 +192,7 @@ async fn translated_quarter_and_place_names(kind: common::Kind) {
 /// Slugs of the offers a board page shows (in its list, not waiting in the template after it),
 /// in page order.
 fn shown_slugs(html: &str) -> Vec<String> {
-    let shown = html.split("<template class=\"offers-waiting\">").next().unwrap_or(html);
+    let shown = html.split("<template class=\"offers-waiting\"").next().unwrap_or(html);
     shown
         .split("<li ")
         .skip(1)
@@ -365,6 +365,44 @@ async fn shortlist_from_the_url(kind: common::Kind) {
     assert!(html.contains("Die Merkliste ist leer"));
 }
 
+/// The cards a board page leaves out are the ones its `cards` address answers with: together
+/// every offer of the board once, each part in board order, the save links keeping filter and list.
+async fn waiting_cards_complete_the_board(kind: common::Kind) {
+    let (app, t) = app(kind).await;
+    let settings = quartiersboard::config::CalendarSettings::default();
+    for query in ["", "day=3", "age=7&list=muettercafe-welheim", "q=caf%C3%A9", "all=1"] {
+        let board =
+            quartiersboard::service::board_for_query(&t.db, &settings, "de", "welheim", query).await.unwrap();
+        let place =
+            |slug: &String| board.offers.iter().position(|o| &o.slug == slug).expect("an offer of the board");
+        let sep = if query.is_empty() { "" } else { "?" };
+        let (_, page) = get(&app, &format!("/de/welheim{sep}{query}")).await;
+        let (status, cards) = get(&app, &format!("/de/welheim/cards{sep}{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{query}");
+        let (shown, waiting) = (shown_slugs(&page), shown_slugs(&cards));
+        for part in [&shown, &waiting] {
+            let places = part.iter().map(place).collect::<Vec<_>>();
+            assert!(places.windows(2).all(|w| w[0] < w[1]), "board order for {query:?}: {part:?}");
+        }
+        let mut all = [shown.clone(), waiting.clone()].concat();
+        all.sort_by_key(place);
+        assert_eq!(all, board.offers.iter().map(|o| o.slug.clone()).collect::<Vec<_>>(), "{query:?}");
+        if query == "day=3" {
+            assert!(!waiting.is_empty() && !shown.is_empty(), "a weekday leaves some offers out");
+        }
+        if query.contains("list=") && !waiting.is_empty() {
+            assert!(
+                cards.contains("?age=7&amp;list=muettercafe-welheim,"),
+                "save links keep filter and list"
+            );
+        }
+    }
+    let (status, _) = get(&app, "/de/atlantis/cards").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = get(&app, "/de/Bad%20Slug/cards").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
 on_both!(
     start_page_lists_quarters,
     board_html_contains_offers,
@@ -385,4 +423,5 @@ on_both!(
     offer_json_ld,
     network_page_lists_places_and_organisations,
     shortlist_from_the_url,
+    waiting_cards_complete_the_board,
 );

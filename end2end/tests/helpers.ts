@@ -32,6 +32,8 @@ export async function expectAccessible(page: Page) {
 /** Waits until the board's filter island has hydrated (it marks its form as live). */
 export async function waitForHydration(page: Page) {
   await expect(page.locator("form.filter-form[data-live='1']")).toBeAttached();
+  // On a large board, the cards not on show arrive after the page (the template loses its `data-src`).
+  await expect(page.locator("template.offers-waiting[data-src]")).toHaveCount(0);
 }
 
 /** How many offer cards the board carries: those on show and those waiting in its template for the

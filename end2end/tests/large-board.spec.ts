@@ -62,12 +62,65 @@ test("a large board shows the first 50 matches, and all of them on request", asy
   console.check();
 });
 
+// A board of more than 100 offers sends the first 50 cards with the page; the island fetches the
+// others after the page has loaded (an uncached page renders only the cards on show, issue #11).
+test("the cards not on show come after the page, and a filter set meanwhile waits for them", async ({ page, request }) => {
+  const console = watchConsole(page);
+  const html = await (await request.get(`/de/${LARGE_QUARTER}`)).text();
+  expect(html.match(/<li class="offer"/g)?.length).toBe(FIRST_SHOWN);
+  expect(html).toContain(`data-src="/de/${LARGE_QUARTER}/cards"`);
+  // What the server shows for Wednesday, without JavaScript (the reference).
+  const wednesdayPage = await (await request.get(`/de/${LARGE_QUARTER}?day=3`)).text();
+  const wednesday = [...wednesdayPage.split('<template class="offers-waiting"')[0].matchAll(/<li class="offer" data-slug="([^"]+)"/g)].map((m) => m[1]);
+  expect(wednesday.length).toBeGreaterThan(0);
+
+  // The rest of the cards are held back until the resident has picked a weekday.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(`**/de/${LARGE_QUARTER}/cards*`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/de/${LARGE_QUARTER}`);
+  await expect(page.locator("form.filter-form[data-live='1']")).toBeAttached();
+  await page.getByText("Mi", { exact: true }).click();
+  await expect(page).toHaveURL(/\?day=3$/);
+  release();
+  await expect(page.locator("template.offers-waiting[data-src]")).toHaveCount(0);
+  await expect.poll(() => listedSlugs(page)).toEqual(wednesday);
+  await expect(page.locator(".match-count")).toHaveText(new RegExp(`^${wednesday.length} passende`));
+  // All of them arrived: "show all" without a filter shows every card.
+  await page.getByText("Mi", { exact: true }).click();
+  await page.getByRole("link", { name: SHOW_ALL }).click();
+  const total = await cardCount(page);
+  await expect(page.locator("ul.offers > li.offer")).toHaveCount(total);
+  expect(total).toBeGreaterThan(2 * FIRST_SHOWN);
+  console.check();
+});
+
+test("when the cards not on show cannot be fetched, filtering asks the server", async ({ page, request }) => {
+  const wednesdayPage = await (await request.get(`/de/${LARGE_QUARTER}?day=3`)).text();
+  const wednesday = [...wednesdayPage.split('<template class="offers-waiting"')[0].matchAll(/<li class="offer" data-slug="([^"]+)"/g)].map((m) => m[1]);
+  await page.route(`**/de/${LARGE_QUARTER}/cards*`, (route) => route.abort());
+  await page.goto(`/de/${LARGE_QUARTER}`);
+  await expect(page.locator("form.filter-form[data-live='1']")).toBeAttached();
+  const loaded = page.waitForEvent("load");
+  await page.getByText("Mi", { exact: true }).click();
+  await loaded;
+  await expect(page).toHaveURL(/\?day=3$/);
+  await expect(page.locator('input[name="day"][value="3"]')).toBeChecked();
+  expect(await listedSlugs(page)).toEqual(wednesday);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the first 50, then all of them, by a plain link", async ({ page }) => {
     await page.goto(`/de/${LARGE_QUARTER}`);
-    const total = await cardCount(page);
+    // Only the cards on show come with the page; the count says how many there are.
+    const total = Number((await page.locator(".match-count").textContent())!.match(/\d+/)![0]);
+    expect(total).toBeGreaterThan(FIRST_SHOWN);
+    expect(await cardCount(page)).toBe(FIRST_SHOWN);
     await expect(page.locator("ul.offers > li.offer")).toHaveCount(FIRST_SHOWN);
     await page.getByRole("link", { name: SHOW_ALL }).click();
     await expect(page).toHaveURL(/\?all=1$/);

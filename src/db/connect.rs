@@ -20,6 +20,8 @@ pub struct Db {
     url: Url,
     /// When unconfirmed offers leave the public pages.
     freshness: Freshness,
+    /// Values derived from this database, kept by the process (`crate::memo`).
+    pub memo: std::sync::Arc<crate::memo::Memo>,
 }
 
 /// The connection address; `Debug` never shows it (it may hold a password).
@@ -53,6 +55,8 @@ impl Db {
     /// The same database with another confirmation period.
     pub fn with_freshness(mut self, freshness: Freshness) -> Self {
         self.freshness = freshness;
+        // What was kept was made with the other period.
+        self.memo = Default::default();
         self
     }
 
@@ -79,7 +83,13 @@ impl Db {
         };
         let pool =
             AnyPoolOptions::new().max_connections(8).after_release(keep_after_release).connect(url).await?;
-        let db = Db { pool, backend, url: Url(url.to_owned()), freshness: Freshness::default() };
+        let db = Db {
+            pool,
+            backend,
+            url: Url(url.to_owned()),
+            freshness: Freshness::default(),
+            memo: Default::default(),
+        };
         if backend == Backend::Sqlite && !url.contains("mode=ro") {
             sqlx::query("PRAGMA journal_mode = WAL").execute(&db.pool).await?;
         }

@@ -15,6 +15,8 @@ pub struct Board {
     pub places: Vec<PlaceSummary>,
     /// Today in the configured zone, for "from …" in summaries.
     pub today: chrono::NaiveDate,
+    /// Every offer's facts for the filter island, in board order (`filter::facts_code`).
+    pub facts_code: String,
     /// The filter applied (from the URL query).
     pub filter: Filter,
     /// Query parameters that were not understood and ignored.

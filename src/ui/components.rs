@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 
 pub mod age_text;
+pub mod board_cards;
 pub mod category_icon;
 pub mod filter_form;
 pub mod filter_live;

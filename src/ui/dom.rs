@@ -135,3 +135,24 @@ pub async fn share_or_copy(url: &str, title: &str) -> bool {
         false
     }
 }
+
+/// The body of a successful GET of `url`; `None` when offline or the server answers with an error
+/// (and always on the server).
+pub async fn fetch_text(url: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let w = web_sys::window()?;
+        let res = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)).await.ok()?;
+        let res: web_sys::Response = res.dyn_into().ok()?;
+        if !res.ok() {
+            return None;
+        }
+        wasm_bindgen_futures::JsFuture::from(res.text().ok()?).await.ok()?.as_string()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = url;
+        None
+    }
+}

@@ -197,7 +197,7 @@ fn start(
             waited = 0;
             let query = options.with_value(|o| o.to_query());
             let url = format!("/kiosk/{quarter}/data?{query}&from={}", monday_of(today));
-            let fresh = browser::fetch_text(&url)
+            let fresh = crate::ui::dom::fetch_text(&url)
                 .await
                 .and_then(|body| serde_json::from_str::<KioskData>(&body).ok());
             match fresh {

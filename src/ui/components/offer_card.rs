@@ -31,6 +31,15 @@ impl CardContext {
         let i18n = use_i18n();
         CardContext { i18n, locale: i18n.get_locale_untracked(), today }
     }
+
+    /// The words of `locale` outside a page render: provides them in the current reactive
+    /// `Owner` (call it inside one).
+    pub fn for_locale(locale: Locale, today: NaiveDate) -> Self {
+        use leptos::prelude::{provide_context, Signal};
+        let i18n = leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(locale)));
+        provide_context(i18n);
+        CardContext { i18n, locale, today }
+    }
 }
 
 /// Appends a list item of the board to `buf`.

@@ -52,18 +52,6 @@ pub async fn sleep(secs: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// The body of a successful GET of `url`; `None` when offline or the server answers with an error.
-pub async fn fetch_text(url: &str) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let w = web_sys::window()?;
-    let res = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)).await.ok()?;
-    let res: web_sys::Response = res.dyn_into().ok()?;
-    if !res.ok() {
-        return None;
-    }
-    wasm_bindgen_futures::JsFuture::from(res.text().ok()?).await.ok()?.as_string()
-}
-
 /// Registers the kiosk service worker, which keeps the page and its files for offline starts.
 pub fn register_service_worker() {
     if let Some(w) = web_sys::window() {

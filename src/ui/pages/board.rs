@@ -4,10 +4,11 @@ use super::NotFoundPage;
 use crate::domain::board::Board;
 use crate::i18n::*;
 use crate::serverfns::get_board;
+use crate::ui::components::board_cards::{cards_html, waiting_src, Which, INLINE_WAITING};
 use crate::ui::components::filter_form::FilterForm;
 use crate::ui::components::filter_live::{LiveFilter, LiveTexts};
 use crate::ui::components::filter_texts::filter_texts;
-use crate::ui::components::offer_card::{offer_card_html, CardContext};
+use crate::ui::components::offer_card::CardContext;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::locale::route_locale;
 use crate::ui::tel_href;
@@ -37,60 +38,55 @@ pub fn BoardPage() -> impl IntoView {
 fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
     let today_bit = 1u8 << chrono::Datelike::weekday(&board.today).num_days_from_monday();
-    let Board { quarter, offers, places, today, filter, not_understood, list } = board;
-    let query = crate::domain::filter::to_query(&filter);
-    let all = filter.all;
+    let query = crate::domain::filter::to_query(&board.filter);
     let week_href = format!(
         "/{}/{}/week{}",
         locale.as_str(),
-        quarter.slug,
+        board.quarter.slug,
         if query.is_empty() { String::new() } else { format!("?{query}") }
     );
-    let title = format!("{} – {}", quarter.name, t_string!(i18n, site.name));
-    let image = format!("/qr/q/{}/{}.png", quarter.slug, locale.as_str());
-    let shortlist_bar = (!list.is_empty()).then(|| {
-        let href = format!("/{}/list?list={}", locale.as_str(), crate::domain::shortlist::list_value(&list));
-        let count = list.len();
+    let title = format!("{} – {}", board.quarter.name, t_string!(i18n, site.name));
+    let image = format!("/qr/q/{}/{}.png", board.quarter.slug, locale.as_str());
+    let shortlist_bar = (!board.list.is_empty()).then(|| {
+        let href =
+            format!("/{}/list?list={}", locale.as_str(), crate::domain::shortlist::list_value(&board.list));
+        let count = board.list.len();
         let label = t_string!(i18n, shortlist.view, count = count).to_string();
         view! { <p class="shortlist-bar"><a href=href>{label}</a></p> }
     });
-    let offers_view = if offers.is_empty() {
+    let offers_view = if board.offers.is_empty() {
         view! { <p class="empty">{t!(i18n, board.no_offers)}</p> }.into_any()
     } else {
-        let facts = offers.iter().map(|o| (o.slug.clone(), o.facts.clone())).collect::<Vec<_>>();
-        let offer_count = facts.len();
-        let facts = crate::domain::filter::facts_code::encode(&facts);
-        let mut languages: Vec<String> = offers.iter().flat_map(|o| o.languages.iter().cloned()).collect();
+        let offer_count = board.offers.len();
+        let facts = board.facts_code.clone();
+        let mut languages: Vec<String> =
+            board.offers.iter().flat_map(|o| o.languages.iter().cloned()).collect();
         languages.sort();
         languages.dedup();
-        let filter_query = query.clone();
-        let matching = offers.iter().map(|o| o.matches).collect::<Vec<_>>();
-        let shown = crate::domain::filter::shown(&matching, all);
-        let cx = CardContext::new(today);
+        let cx = CardContext::new(board.today);
         // The shown cards go in the list; the others wait in a template (inert: no style, layout
-        // or hit testing) for the filter island, which moves cards between the two.
-        let shown_count = shown.iter().filter(|s| **s).count();
-        let mut cards = String::with_capacity(shown_count * 1200);
-        let mut waiting = String::with_capacity((offers.len() - shown_count) * 1200);
-        for (offer, shown) in offers.iter().zip(shown) {
-            let saved = list.contains(&offer.slug);
-            let toggled = crate::domain::shortlist::toggled(&list, &offer.slug);
-            let buf = if shown { &mut cards } else { &mut waiting };
-            offer_card_html(buf, &cx, offer, saved, &board_href(&filter_query, &toggled));
-        }
-        let quarter = quarter.slug.clone();
-        let texts = filter_texts(i18n, &languages, &not_understood, offer_count);
+        // or hit testing) for the filter island, which moves cards between the two. Many waiting
+        // cards are not written here: the island fetches them (`data-src`) after the page loaded.
+        let (cards, shown_count) = cards_html(&cx, &board, Which::Shown);
+        let (waiting, src) = if board.offers.len() - shown_count <= INLINE_WAITING {
+            (cards_html(&cx, &board, Which::Waiting).0, None)
+        } else {
+            (String::new(), Some(waiting_src(locale.as_str(), &board.quarter.slug, &board)))
+        };
+        let quarter = board.quarter.slug.clone();
+        let texts = filter_texts(i18n, &languages, &board.not_understood, offer_count);
         let live_texts = LiveTexts { matching: texts.matching.clone(), widen: texts.widen.clone() };
-        let count = matching.iter().filter(|m| **m).count();
+        let count = board.offers.iter().filter(|o| o.matches).count();
         view! {
-            <FilterForm filter=filter.clone() count texts>
+            <FilterForm filter=board.filter.clone() count texts>
                 <ul class="offers" inner_html=cards></ul>
-                <template class="offers-waiting" inner_html=waiting></template>
+                <template class="offers-waiting" data-src=src inner_html=waiting></template>
             </FilterForm>
             <LiveFilter filter=query.clone() facts today_bit quarter texts=live_texts/>
         }
         .into_any()
     };
+    let Board { quarter, places, .. } = board;
     let place_items = places
         .into_iter()
         .map(|p| {
@@ -132,16 +128,5 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
                 {office.phone.map(|phone| view! { <p><a href=tel_href(&phone) dir="ltr">{phone.clone()}</a></p> })}
             </section>
         </PageFrame>
-    }
-}
-
-/// `?<filter>&list=<list>` for the board's own links (the list survives filtering and back).
-fn board_href(filter_query: &str, list: &[String]) -> String {
-    let list = crate::domain::shortlist::list_value(list);
-    match (filter_query.is_empty(), list.is_empty()) {
-        (true, true) => "?".to_owned(),
-        (false, true) => format!("?{filter_query}"),
-        (true, false) => format!("?list={list}"),
-        (false, false) => format!("?{filter_query}&list={list}"),
     }
 }

@@ -30,6 +30,12 @@ struct Live {
     /// The server's answer for the filter's text, once it came.
     hits: Option<HashSet<String>>,
     cards: Option<dom::Cards>,
+    /// Where the cards not on show are still to be fetched from (the template's `data-src`).
+    waiting_src: Option<String>,
+    /// Fetching them failed: every filter change loads the server's page instead.
+    server_only: bool,
+    /// The filter the server rendered the page for.
+    served: Filter,
 }
 
 type Shared = Rc<RefCell<Live>>;
@@ -52,6 +58,9 @@ pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, t
         filter: parse_query_string(filter).0,
         hits: None,
         cards: None,
+        waiting_src: select(&doc, "template.offers-waiting").and_then(|t| t.get_attribute("data-src")),
+        server_only: false,
+        served: parse_query_string(filter).0,
     }));
     let l = live.clone();
     listen(&form, "change", move |ev| field_changed(&l, &ev, true));
@@ -63,6 +72,10 @@ pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, t
     if let Some(w) = web_sys::window() {
         let l = live.clone();
         listen(&w, "popstate", move |_| {
+            if l.borrow().server_only {
+                let _ = web_sys::window().map(|w| w.location().reload());
+                return;
+            }
             let filter = parse_query_string(&dom::current_query()).0;
             l.borrow_mut().hits = None;
             let text = filter.text.clone();
@@ -75,8 +88,34 @@ pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, t
     let _ = form.set_attribute("data-live", "1");
     // What the resident changed while the page was still loading counts.
     form_changed(&live);
-    // Finding the cards reads every card of the board: in a task of its own, after the start.
-    set_timeout(move || find_cards(&live), Duration::ZERO);
+    let src = live.borrow().waiting_src.clone();
+    match src {
+        Some(src) => leptos::task::spawn_local(fetch_waiting(live, src)),
+        // Finding the cards reads every card of the board: in a task of its own, after the start.
+        None => set_timeout(move || find_cards(&live), Duration::ZERO),
+    }
+}
+
+/// Fetches the cards the page left out into its template, then shows what the filter (changed
+/// meanwhile, perhaps) matches.
+async fn fetch_waiting(live: Shared, src: String) {
+    let html = dom::fetch_text(&src).await;
+    {
+        let mut l = live.borrow_mut();
+        match &html {
+            Some(html) => {
+                if let Some(template) = select(&l.doc, "template.offers-waiting") {
+                    template.set_inner_html(html);
+                    let _ = template.remove_attribute("data-src");
+                }
+            }
+            None => l.server_only = true,
+        }
+        l.waiting_src = None;
+    }
+    // Without the cards, a filter changed meanwhile is the server's to show.
+    let changed = live.borrow().filter != live.borrow().served;
+    apply(&live, changed && live.borrow().server_only);
 }
 
 /// Calls `f` on every `name` event at `target`, for as long as the page lives.
@@ -90,9 +129,10 @@ fn select(doc: &Document, selector: &str) -> Option<Element> {
     doc.query_selector(selector).ok().flatten()
 }
 
+/// Finds the cards, once they are all in the page.
 fn find_cards(live: &Shared) {
     let mut l = live.borrow_mut();
-    if l.cards.is_none() {
+    if l.cards.is_none() && l.waiting_src.is_none() {
         let slugs = l.facts.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>();
         l.cards = Some(dom::Cards::find(&slugs));
     }
@@ -257,6 +297,12 @@ fn fields(form: &HtmlFormElement) -> Vec<Element> {
 /// Shows what the applied filter matches: cards, count, ways to widen, "show all", chips; and
 /// (`push`) puts the filter into the address bar.
 fn apply(live: &Shared, push: bool) {
+    if push && live.borrow().server_only {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_search(&address_query(&live.borrow().filter));
+        }
+        return;
+    }
     find_cards(live);
     let mut l = live.borrow_mut();
     let Live { doc, form, facts, today, texts, filter, hits, cards, .. } = &mut *l;
@@ -309,15 +355,21 @@ fn apply(live: &Shared, push: bool) {
         }
     }
     if push {
-        let mut query = to_query(filter);
-        // The shortlist rides along in the URL; filtering keeps it.
-        if let Some((_, list)) = query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list") {
-            query = if query.is_empty() { format!("list={list}") } else { format!("{query}&list={list}") };
-        }
+        let query = address_query(filter);
         if query != dom::current_query() {
             // After the board has painted: a new history entry is not part of what the resident waits for.
             request_animation_frame(move || set_timeout(move || dom::push_query(&query), Duration::ZERO));
         }
+    }
+}
+
+/// The address's query for `filter`: the shortlist rides along in the URL, filtering keeps it.
+fn address_query(filter: &Filter) -> String {
+    let query = to_query(filter);
+    match query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list") {
+        Some((_, list)) if query.is_empty() => format!("list={list}"),
+        Some((_, list)) => format!("{query}&list={list}"),
+        None => query,
     }
 }
 

@@ -1,0 +1,88 @@
+//! Values derived from the database, kept between requests by the process: each under a key with
+//! the stamp it was made at (the data version and whatever else it depends on, such as the
+//! minute). A value is served only while its stamp is the current one; every write on any
+//! instance moves the data version on (`db/write.rs`), so nothing stale is served. Used for the
+//! board before filtering (`service::board`): an uncached board page for a new filter then costs
+//! a query of one number instead of reading and expanding hundreds of offers (issue #11, B5).
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// What a kept value was made at: the data version and a second number of the caller's.
+pub type Stamp = (i64, i64);
+
+/// Values kept at most; when full, all are dropped and made again.
+const MAX_KEPT: usize = 256;
+
+/// The memo of one process (shared by the clones of its `Db`).
+#[derive(Default)]
+pub struct Memo {
+    kept: Mutex<HashMap<String, (Stamp, Arc<dyn Any + Send + Sync>)>>,
+}
+
+impl Memo {
+    /// The value kept under `key` if it was made at `stamp` (and is a `T`).
+    pub fn get<T: Any + Send + Sync>(&self, key: &str, stamp: Stamp) -> Option<Arc<T>> {
+        let kept = self.kept.lock().expect("not poisoned");
+        let (made, value) = kept.get(key)?;
+        if *made != stamp {
+            return None;
+        }
+        value.clone().downcast::<T>().ok()
+    }
+
+    /// Keeps `value`, made at `stamp`, under `key` (unless a value of a later stamp is there).
+    pub fn keep<T: Any + Send + Sync>(&self, key: &str, stamp: Stamp, value: Arc<T>) {
+        let mut kept = self.kept.lock().expect("not poisoned");
+        if kept.get(key).is_some_and(|(made, _)| *made > stamp) {
+            return;
+        }
+        if kept.len() >= MAX_KEPT && !kept.contains_key(key) {
+            kept.clear();
+        }
+        kept.insert(key.to_owned(), (stamp, value));
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn served_only_at_its_stamp() {
+        let memo = Memo::default();
+        memo.keep("a", (1, 7), Arc::new(String::from("one")));
+        assert_eq!(memo.get::<String>("a", (1, 7)).as_deref().map(String::as_str), Some("one"));
+        assert!(memo.get::<String>("a", (2, 7)).is_none(), "a write moved the version on");
+        assert!(memo.get::<String>("a", (1, 8)).is_none(), "another minute");
+        assert!(memo.get::<u32>("a", (1, 7)).is_none(), "another type");
+        assert!(memo.get::<String>("b", (1, 7)).is_none());
+    }
+
+    #[test]
+    fn an_older_value_does_not_replace_a_newer_one() {
+        let memo = Memo::default();
+        memo.keep("a", (2, 0), Arc::new(2u32));
+        memo.keep("a", (1, 0), Arc::new(1u32));
+        assert_eq!(memo.get::<u32>("a", (2, 0)).as_deref(), Some(&2));
+        memo.keep("a", (3, 0), Arc::new(3u32));
+        assert_eq!(memo.get::<u32>("a", (3, 0)).as_deref(), Some(&3));
+    }
+
+    #[test]
+    fn bounded() {
+        let memo = Memo::default();
+        for i in 0..=MAX_KEPT {
+            memo.keep(&i.to_string(), (1, 0), Arc::new(i));
+        }
+        assert!(memo.kept.lock().unwrap().len() <= MAX_KEPT);
+        assert_eq!(memo.get::<usize>(&MAX_KEPT.to_string(), (1, 0)).as_deref(), Some(&MAX_KEPT));
+    }
+}

@@ -1,0 +1,67 @@
+//! A board's offer cards as HTML: the shown ones go in the page's list; the others wait for the
+//! filter island. A few waiting cards travel in the page's `<template>`; more are fetched by the
+//! island after the page has loaded (`/<lang>/<quarter>/cards?<query>`, `crate::waiting_cards`):
+//! an uncached 500-offer board used to write, and compress, 450 cards nobody sees before they
+//! filter (issue #11, B5).
+
+use super::offer_card::{offer_card_html, CardContext};
+use crate::domain::board::Board;
+use crate::domain::filter::{shown, to_query};
+use crate::domain::shortlist::{list_value, toggled};
+
+/// Waiting cards up to this many are part of the page: fetching them would cost a slow phone a
+/// second round trip for a few kilobytes.
+pub const INLINE_WAITING: usize = 50;
+
+/// Which of a board's cards to write.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Which {
+    /// In the list: matching, and among the first 50 unless "show all".
+    Shown,
+    /// The rest, for the filter island.
+    Waiting,
+}
+
+/// Whether each offer of `board` is shown (board order).
+pub fn shown_of(board: &Board) -> Vec<bool> {
+    let matching = board.offers.iter().map(|o| o.matches).collect::<Vec<_>>();
+    shown(&matching, board.filter.all)
+}
+
+/// The `which` cards of `board`, in board order, and how many.
+pub fn cards_html(cx: &CardContext, board: &Board, which: Which) -> (String, usize) {
+    let filter_query = to_query(&board.filter);
+    let mut buf = String::new();
+    let mut count = 0;
+    for (offer, shown) in board.offers.iter().zip(shown_of(board)) {
+        if shown != (which == Which::Shown) {
+            continue;
+        }
+        if buf.is_empty() {
+            buf.reserve(1200 * board.offers.len().min(100));
+        }
+        let saved = board.list.contains(&offer.slug);
+        let save_href = board_href(&filter_query, &toggled(&board.list, &offer.slug));
+        offer_card_html(&mut buf, cx, offer, saved, &save_href);
+        count += 1;
+    }
+    (buf, count)
+}
+
+/// Where the island fetches the waiting cards of the board at `/<locale>/<quarter>` for `board`'s
+/// filter and list.
+pub fn waiting_src(locale: &str, quarter: &str, board: &Board) -> String {
+    let query = board_href(&to_query(&board.filter), &board.list);
+    format!("/{locale}/{quarter}/cards{}", if query == "?" { "" } else { &query })
+}
+
+/// `?<filter>&list=<list>` for the board's own links (the list survives filtering and back).
+pub fn board_href(filter_query: &str, list: &[String]) -> String {
+    let list = list_value(list);
+    match (filter_query.is_empty(), list.is_empty()) {
+        (true, true) => "?".to_owned(),
+        (false, true) => format!("?{filter_query}"),
+        (true, false) => format!("?list={list}"),
+        (false, false) => format!("?{filter_query}&list={list}"),
+    }
+}
