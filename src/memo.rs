@@ -12,13 +12,16 @@ use std::sync::{Arc, Mutex};
 /// What a kept value was made at: the data version and a second number of the caller's.
 pub type Stamp = (i64, i64);
 
+/// A kept value, of whatever type its key holds.
+type Value = Arc<dyn Any + Send + Sync>;
+
 /// Values kept at most; when full, all are dropped and made again.
 const MAX_KEPT: usize = 256;
 
 /// The memo of one process (shared by the clones of its `Db`).
 #[derive(Default)]
 pub struct Memo {
-    kept: Mutex<HashMap<String, (Stamp, Arc<dyn Any + Send + Sync>)>>,
+    kept: Mutex<HashMap<String, (Stamp, Value)>>,
 }
 
 impl Memo {
