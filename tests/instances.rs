@@ -15,7 +15,7 @@ async fn instance(db: &Db) -> axum::Router {
 }
 
 /// Two instances on one database: a change saved through one shows on the other at once (its
-/// page cache notices the new data version), and a staff session started on one is valid on the
+/// page cache and kept boards notice the new data version), and a staff session started on one is valid on the
 /// other.
 async fn two_instances_share_changes_and_sessions(kind: Kind) {
     let t = common::with_demo(kind).await;
@@ -30,6 +30,8 @@ async fn two_instances_share_changes_and_sessions(kind: Kind) {
     // B has the offer page in its page cache before the change.
     let before = Client::new(&b).get("/de/offers/krabbelcafe-sonnenblume").await;
     assert!(!before.body.contains("Krabbelcafé (neu)"));
+    // …and the quarter's board kept (`memo`) from rendering its board.
+    assert!(!Client::new(&b).get("/de/welheim").await.body.contains("Krabbelcafé (neu)"));
     assert_eq!(on_b.get("/de/staff").await.status, StatusCode::OK, "session from A refused by B");
     let id = t.db.get_offer_id("krabbelcafe-sonnenblume").await.unwrap();
     let stored = t.db.get_stored_offer(id).await.unwrap();
@@ -45,6 +47,9 @@ async fn two_instances_share_changes_and_sessions(kind: Kind) {
     assert!(r.status.is_success(), "{}", r.body);
     let page = Client::new(&b).get("/de/offers/krabbelcafe-sonnenblume").await;
     assert!(page.body.contains("Krabbelcafé (neu)"), "B does not see A's change");
+    // A board address B has not rendered before is made from the new data, not B's kept board.
+    let board = Client::new(&b).get("/de/welheim?all=1").await;
+    assert!(board.body.contains("Krabbelcafé (neu)"), "B's kept board outlived A's change");
     // The data version that instances' caches compare moved on, as seen from B's own pool.
     assert!(other_db.get_data_version().await.unwrap() > version_before);
     other_db.close().await;
