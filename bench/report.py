@@ -72,6 +72,9 @@ extra = {
     "b4_board_errors": errors(board),
     **{f"b5_{n}_errors": errors(r) for n, r in uncached.items()},
     **{f"b5_{n}_rps": rps(r) for n, r in uncached.items()},
+    # B5's floor on this machine: the same load on a small uncached page and on a static file.
+    **{f"b5_{k}_p99_ms": p99_ms(oha(f"b5-{k}.json")) for k in ("imprint", "static")},
+    **{f"b5_{k}_p50_ms": oha(f"b5-{k}.json")["latencyPercentiles"]["p50"] * 1000 for k in ("imprint", "static", 50, 500) if oha(f"b5-{k}.json")},
 }
 print("details:", json.dumps(extra))
 out = {"commit": commit, "rows": [dict(id=k, measure=w, value=v, budget=b, ok=o) for k, w, v, b, o in rows], **extra}

@@ -41,6 +41,8 @@ pub mod editing;
 #[cfg(feature = "ssr")]
 pub mod feeds;
 #[cfg(feature = "ssr")]
+pub mod flights;
+#[cfg(feature = "ssr")]
 pub mod holiday_import;
 #[cfg(feature = "ssr")]
 pub mod ical;

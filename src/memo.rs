@@ -4,9 +4,12 @@
 //! instance moves the data version on (`db/write.rs`), so nothing stale is served. Used for the
 //! board before filtering (`service::board`): an uncached board page for a new filter then costs
 //! a query of one number instead of reading and expanding hundreds of offers (issue #11, B5).
+//! A value is made once however many requests need it at the same time (`crate::flights`).
 
+use crate::flights::Flights;
 use std::any::Any;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 
 /// What a kept value was made at: the data version and a second number of the caller's.
@@ -22,6 +25,7 @@ const MAX_KEPT: usize = 256;
 #[derive(Default)]
 pub struct Memo {
     kept: Mutex<HashMap<String, (Stamp, Value)>>,
+    flights: Flights,
 }
 
 impl Memo {
@@ -33,6 +37,27 @@ impl Memo {
             return None;
         }
         value.clone().downcast::<T>().ok()
+    }
+
+    /// The value kept under `key` for `stamp`, made with `make` (and kept) if there is none. While
+    /// one caller makes it, the others asking for the same key wait and take it.
+    pub async fn get_or_make<T, E, F, Fut>(&self, key: &str, stamp: Stamp, make: F) -> Result<Arc<T>, E>
+    where
+        T: Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        if let Some(kept) = self.get(key, stamp) {
+            return Ok(kept);
+        }
+        let flight = self.flights.join(key);
+        let _turn = flight.turn().lock().await;
+        if let Some(kept) = self.get(key, stamp) {
+            return Ok(kept);
+        }
+        let made = Arc::new(make().await?);
+        self.keep(key, stamp, made.clone());
+        Ok(made)
     }
 
     /// Keeps `value`, made at `stamp`, under `key` (unless a value of a later stamp is there).
@@ -77,6 +102,39 @@ mod tests {
         assert_eq!(memo.get::<u32>("a", (2, 0)).as_deref(), Some(&2));
         memo.keep("a", (3, 0), Arc::new(3u32));
         assert_eq!(memo.get::<u32>("a", (3, 0)).as_deref(), Some(&3));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn made_once_however_many_ask_at_once() {
+        let memo = Arc::new(Memo::default());
+        let made = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let (open, gate) = tokio::sync::watch::channel(false);
+        let askers = (0..8)
+            .map(|_| {
+                let (memo, made, mut gate) = (memo.clone(), made.clone(), gate.clone());
+                tokio::spawn(async move {
+                    memo.get_or_make("a", (1, 0), || async move {
+                        made.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        // The maker takes its time: every other asker arrives meanwhile.
+                        let _ = gate.wait_for(|open| *open).await;
+                        Ok::<_, ()>(7u32)
+                    })
+                    .await
+                })
+            })
+            .collect::<Vec<_>>();
+        while memo.flights.in_line("a") < 8 {
+            tokio::task::yield_now().await;
+        }
+        let _ = open.send(true);
+        for asker in askers {
+            assert_eq!(asker.await.unwrap().as_deref(), Ok(&7));
+        }
+        assert_eq!(made.load(std::sync::atomic::Ordering::SeqCst), 1, "one maker");
+        assert!(memo.flights.is_empty(), "the line is forgotten");
+        // A new stamp is made anew; a failed make keeps nothing.
+        assert_eq!(memo.get_or_make("a", (2, 0), || async { Err::<u32, _>("down") }).await, Err("down"));
+        assert_eq!(memo.get_or_make("a", (2, 0), || async { Ok::<_, ()>(8u32) }).await.as_deref(), Ok(&8));
     }
 
     #[test]

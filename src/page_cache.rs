@@ -8,6 +8,7 @@
 //! it wait for that render and are answered from it (after a save, sixteen readers of a board
 //! cost one render, not sixteen).
 
+use crate::flights::Flights;
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -51,7 +52,7 @@ struct Entry {
 pub struct PageCache {
     entries: Mutex<HashMap<String, Arc<Entry>>>,
     /// One turn to render per address; requests for an address being rendered wait here.
-    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    flights: Flights,
     /// Every page is rendered anew (`PAGE_CACHE=off`, for measuring rendering).
     off: bool,
 }
@@ -60,31 +61,6 @@ impl PageCache {
     /// A cache that keeps nothing.
     pub fn off() -> Self {
         PageCache { off: true, ..Default::default() }
-    }
-}
-
-/// A request's place in the line to render one address; the line is forgotten when the last
-/// request in it is done (or gone: a client that hangs up drops this too).
-struct Flight<'a> {
-    cache: &'a PageCache,
-    key: String,
-    turn: Arc<tokio::sync::Mutex<()>>,
-}
-
-impl<'a> Flight<'a> {
-    fn join(cache: &'a PageCache, key: String) -> Self {
-        let turn = cache.flights.lock().expect("not poisoned").entry(key.clone()).or_default().clone();
-        Flight { cache, key, turn }
-    }
-}
-
-impl Drop for Flight<'_> {
-    fn drop(&mut self) {
-        let mut flights = self.cache.flights.lock().expect("not poisoned");
-        // Only the map and this request hold the line: nobody else is waiting.
-        if Arc::strong_count(&self.turn) <= 2 {
-            flights.remove(&self.key);
-        }
     }
 }
 
@@ -209,8 +185,8 @@ impl PageCache {
             metrics::counter!("page_cache_hits_total").increment(1);
             return answer(&entry, &req);
         }
-        let flight = Flight::join(self, key.clone());
-        let _turn = flight.turn.lock().await;
+        let flight = self.flights.join(&key);
+        let _turn = flight.turn().lock().await;
         if let Some(entry) = self.fresh(&key, version) {
             metrics::counter!("page_cache_waits_total").increment(1);
             return answer(&entry, &req);

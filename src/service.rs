@@ -115,23 +115,22 @@ async fn unfiltered_board(
 ) -> Result<Arc<Unfiltered>, DbError> {
     let stamp = (db.get_data_version().await?, now.and_utc().timestamp() / 60);
     let key = format!("board/{locale}/{quarter}");
-    if let Some(kept) = db.memo.get::<Unfiltered>(&key, stamp) {
-        return Ok(kept);
-    }
-    let (quarter, mut offers, places) = db.get_board_parts(locale, quarter).await?;
-    let cal = holiday_calendar(db, settings, now.date()).await?;
-    let monday = monday_of(now.date());
-    for o in &mut offers {
-        o.next = next_occurrence(&o.schedules, &cal, now);
-        let (week, facts) = week_facts(o, &cal, monday, now, None);
-        o.cancelled_this_week = week.iter().find(|w| w.is_cancelled()).cloned();
-        o.facts = facts;
-    }
-    sort_offers(&mut offers);
-    let facts_code = encode_facts(&offers);
-    let made = Arc::new(Unfiltered { quarter, offers, places, facts_code });
-    db.memo.keep(&key, stamp, made.clone());
-    Ok(made)
+    db.memo
+        .get_or_make(&key, stamp, || async {
+            let (quarter, mut offers, places) = db.get_board_parts(locale, quarter).await?;
+            let cal = holiday_calendar(db, settings, now.date()).await?;
+            let monday = monday_of(now.date());
+            for o in &mut offers {
+                o.next = next_occurrence(&o.schedules, &cal, now);
+                let (week, facts) = week_facts(o, &cal, monday, now, None);
+                o.cancelled_this_week = week.iter().find(|w| w.is_cancelled()).cloned();
+                o.facts = facts;
+            }
+            sort_offers(&mut offers);
+            let facts_code = encode_facts(&offers);
+            Ok(Unfiltered { quarter, offers, places, facts_code })
+        })
+        .await
 }
 
 /// The offers' facts for the filter island (`facts_code`), in board order.

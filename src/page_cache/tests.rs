@@ -21,7 +21,7 @@ async fn text(res: Response) -> String {
 
 /// How many requests are in line for an address (rendering or waiting).
 fn in_line(cache: &PageCache, key: &str) -> usize {
-    cache.flights.lock().unwrap().get(key).map_or(0, |t| Arc::strong_count(t) - 1)
+    cache.flights.in_line(key)
 }
 
 async fn until_in_line(cache: &PageCache, n: usize) {
@@ -61,7 +61,7 @@ async fn readers_asking_at_once_cost_one_render() {
     }
     assert_eq!(renders.load(SeqCst), 1);
     assert_eq!(in_line(&cache, BOARD), 0);
-    assert!(cache.flights.lock().unwrap().is_empty());
+    assert!(cache.flights.is_empty());
 }
 
 /// A kept page answers in the encoding the reader takes, each decoding to the page: brotli
@@ -151,5 +151,5 @@ async fn unkept_answers_and_gone_readers_do_not_stop_the_line() {
     assert_eq!(renders.load(SeqCst), 2);
     let again = cache.serve(1, get(BOARD), |_| async { html(StatusCode::NOT_FOUND, "gone") }).await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND);
-    assert!(cache.flights.lock().unwrap().is_empty());
+    assert!(cache.flights.is_empty());
 }

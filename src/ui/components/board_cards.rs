@@ -4,7 +4,7 @@
 //! an uncached 500-offer board used to write, and compress, 450 cards nobody sees before they
 //! filter (issue #11, B5).
 
-use super::offer_card::{offer_card_html, CardContext};
+use super::offer_card::{offer_card_html, CardContext, CARD_START};
 use crate::domain::board::Board;
 use crate::domain::filter::{shown, to_query};
 use crate::domain::shortlist::{list_value, toggled};
@@ -46,6 +46,24 @@ pub fn cards_html(cx: &CardContext, board: &Board, which: Which) -> (String, usi
         count += 1;
     }
     (buf, count)
+}
+
+/// `html`, cards as `cards_html` writes them, cut into slices of at most `per` cards each (in
+/// order; together they are `html`): the filter island puts fetched cards into the page a slice
+/// per task, so that no single task keeps a slow phone busy.
+pub fn card_slices(html: &str, per: usize) -> Vec<&str> {
+    let mut slices = Vec::new();
+    let mut from = 0;
+    for (i, (at, _)) in html.match_indices(CARD_START).enumerate() {
+        if i > 0 && i % per.max(1) == 0 {
+            slices.push(&html[from..at]);
+            from = at;
+        }
+    }
+    if from < html.len() {
+        slices.push(&html[from..]);
+    }
+    slices
 }
 
 /// Where the island fetches the waiting cards of the board at `/<locale>/<quarter>` for `board`'s

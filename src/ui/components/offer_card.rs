@@ -17,6 +17,10 @@ use chrono::NaiveDate;
 use html_escape::{encode_double_quoted_attribute_to_string as attr, encode_text_to_string as text};
 use leptos_i18n::I18nContext;
 
+/// How every card begins. Whatever a card holds is escaped (no `<` in text, no `"` in an
+/// attribute), so this text marks the start of a card and nothing else (`board_cards::card_slices`).
+pub const CARD_START: &str = r#"<li class="offer" data-slug=""#;
+
 /// What a card needs besides its offer.
 pub struct CardContext {
     i18n: I18nContext<Locale>,
@@ -51,7 +55,7 @@ pub fn offer_card_html(
     save_href: &str,
 ) {
     let i18n = cx.i18n;
-    buf.push_str(r#"<li class="offer" data-slug=""#);
+    buf.push_str(CARD_START);
     attr(&offer.slug, buf);
     buf.push_str(r#""><article><h3 class="offer-title"><a href="/"#);
     buf.push_str(cx.locale.as_str());

@@ -5,6 +5,8 @@ use crate::domain::filter::{
     facts_code, parse_query, parse_query_string, query_pairs, shown, to_query, widenings, Filter, OfferFacts,
     Quick, Today, FIRST_SHOWN,
 };
+use crate::domain::shortlist::parse_list;
+use crate::ui::components::board_cards::board_href;
 use crate::ui::dom;
 use leptos::prelude::{request_animation_frame, set_timeout};
 use std::cell::RefCell;
@@ -39,6 +41,8 @@ struct Live {
 }
 
 type Shared = Rc<RefCell<Live>>;
+
+mod waiting;
 
 /// Takes over the board's filter form (the server showed the cards for `filter`: nothing changes
 /// until the resident does something).
@@ -90,32 +94,10 @@ pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, t
     form_changed(&live);
     let src = live.borrow().waiting_src.clone();
     match src {
-        Some(src) => leptos::task::spawn_local(fetch_waiting(live, src)),
+        Some(src) => leptos::task::spawn_local(waiting::fetch(live, src)),
         // Finding the cards reads every card of the board: in a task of its own, after the start.
         None => set_timeout(move || find_cards(&live), Duration::ZERO),
     }
-}
-
-/// Fetches the cards the page left out into its template, then shows what the filter (changed
-/// meanwhile, perhaps) matches.
-async fn fetch_waiting(live: Shared, src: String) {
-    let html = dom::fetch_text(&src).await;
-    {
-        let mut l = live.borrow_mut();
-        match &html {
-            Some(html) => {
-                if let Some(template) = select(&l.doc, "template.offers-waiting") {
-                    template.set_inner_html(html);
-                    let _ = template.remove_attribute("data-src");
-                }
-            }
-            None => l.server_only = true,
-        }
-        l.waiting_src = None;
-    }
-    // Without the cards, a filter changed meanwhile is the server's to show.
-    let changed = live.borrow().filter != live.borrow().served;
-    apply(&live, changed && live.borrow().server_only);
 }
 
 /// Calls `f` on every `name` event at `target`, for as long as the page lives.
@@ -365,12 +347,9 @@ fn apply(live: &Shared, push: bool) {
 
 /// The address's query for `filter`: the shortlist rides along in the URL, filtering keeps it.
 fn address_query(filter: &Filter) -> String {
-    let query = to_query(filter);
-    match query_pairs(&dom::current_query()).into_iter().find(|(k, _)| k == "list") {
-        Some((_, list)) if query.is_empty() => format!("list={list}"),
-        Some((_, list)) => format!("{query}&list={list}"),
-        None => query,
-    }
+    let pairs = query_pairs(&dom::current_query());
+    let list = pairs.iter().find(|(k, _)| k == "list").map(|(_, v)| parse_list(v)).unwrap_or_default();
+    board_href(&to_query(filter), &list).trim_start_matches('?').to_owned()
 }
 
 /// The ways to widen `filter`, as links, into `list`.

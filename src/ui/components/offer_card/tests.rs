@@ -125,3 +125,45 @@ fn saved_and_cancelled_cards() {
     assert!(!unsaved.contains("aria-current"), "{unsaved}");
     assert_balanced(&html);
 }
+
+mod slices {
+    use super::*;
+    use crate::ui::components::board_cards::card_slices;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the offers say (even a card's own start as a title or place), the cards are
+        /// cut only where one starts: each slice is whole cards, at most `per`, in order.
+        #[test]
+        fn cut_only_where_a_card_starts(
+            titles in proptest::collection::vec(
+                prop_oneof![Just(CARD_START.to_owned()), Just("<li class=\"offer\"".to_owned()), ".{0,12}"],
+                0..12,
+            ),
+            per in 0usize..5,
+        ) {
+            let cards = titles
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let mut o = offer();
+                    o.slug = format!("o{i}");
+                    o.title = t.clone();
+                    o.place_name = t.clone();
+                    card(&o, Locale::de, false)
+                })
+                .collect::<Vec<_>>();
+            let html = cards.concat();
+            let slices = card_slices(&html, per);
+            let per = per.max(1);
+            prop_assert_eq!(slices.concat(), html.clone());
+            prop_assert_eq!(slices.len(), cards.len().div_ceil(per));
+            for (n, slice) in slices.iter().enumerate() {
+                let whole = cards.iter().skip(n * per).take(per).cloned().collect::<String>();
+                prop_assert_eq!(*slice, whole.as_str());
+            }
+        }
+    }
+}
