@@ -92,8 +92,10 @@ async fn quarter_feed(
         Ok(board) => board,
         Err(e) => return error(e),
     };
-    let offers = board.offers.into_iter().filter(|o| o.matches);
-    let offers = offers.map(|o| (o.slug, o.title, o.place_name, o.schedules)).collect::<Vec<_>>();
+    let offers = board.matching_offers();
+    let offers = offers
+        .map(|o| (o.slug.clone(), o.title.clone(), o.place_name.clone(), o.schedules.clone()))
+        .collect::<Vec<_>>();
     respond(&state, slug, &board.quarter.name, &offers).await
 }
 

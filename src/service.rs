@@ -74,18 +74,16 @@ pub async fn board(
     let base = unfiltered_board(db, settings, locale, quarter, now).await?;
     let found = text_hits(db, &base.quarter.slug, &filter).await?;
     let today = today_of(now);
-    let mut offers = base.offers.clone();
-    for o in &mut offers {
-        o.facts.text_match = found.as_ref().is_none_or(|hits| hits.contains(&o.slug));
-        o.matches = filter.matches(&o.facts, today);
-    }
+    let hit = |o: &OfferSummary| found.as_ref().is_none_or(|hits| hits.contains(&o.slug));
+    let matches = base.offers.iter().map(|o| filter.matches_text(&o.facts, today, hit(o))).collect();
     let facts_code = match found {
         None => base.facts_code.clone(),
-        Some(_) => encode_facts(&offers),
+        Some(_) => encode_facts(&base.offers, hit),
     };
     Ok(Board {
         quarter: base.quarter.clone(),
-        offers,
+        offers: base.offers.clone(),
+        matches,
         places: base.places.clone(),
         today: now.date(),
         facts_code,
@@ -99,7 +97,7 @@ pub async fn board(
 /// no text were searched), in board order.
 struct Unfiltered {
     quarter: Quarter,
-    offers: Vec<OfferSummary>,
+    offers: Arc<Vec<OfferSummary>>,
     places: Vec<PlaceSummary>,
     facts_code: String,
 }
@@ -127,15 +125,19 @@ async fn unfiltered_board(
                 o.facts = facts;
             }
             sort_offers(&mut offers);
-            let facts_code = encode_facts(&offers);
-            Ok(Unfiltered { quarter, offers, places, facts_code })
+            let facts_code = encode_facts(&offers, |_| true);
+            Ok(Unfiltered { quarter, offers: Arc::new(offers), places, facts_code })
         })
         .await
 }
 
-/// The offers' facts for the filter island (`facts_code`), in board order.
-fn encode_facts(offers: &[OfferSummary]) -> String {
-    let facts = offers.iter().map(|o| (o.slug.clone(), o.facts.clone())).collect::<Vec<_>>();
+/// The offers' facts for the filter island (`facts_code`), in board order, with whether the
+/// text search found each (`hit`).
+fn encode_facts(offers: &[OfferSummary], hit: impl Fn(&OfferSummary) -> bool) -> String {
+    let facts = offers
+        .iter()
+        .map(|o| (o.slug.clone(), OfferFacts { text_match: hit(o), ..o.facts.clone() }))
+        .collect::<Vec<_>>();
     crate::domain::filter::facts_code::encode(&facts)
 }
 

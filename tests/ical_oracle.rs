@@ -214,12 +214,8 @@ async fn feeds_of_places_organisations_and_filters() {
     let (filter, _) = quartiersboard::domain::filter::parse_query([("age", "7"), ("day", "3")]);
     let board =
         quartiersboard::service::board(&t.db, &Default::default(), "de", "welheim", filter).await.unwrap();
-    let matching: BTreeSet<_> = board
-        .offers
-        .iter()
-        .filter(|o| o.matches && !o.schedules.is_empty())
-        .map(|o| o.slug.clone())
-        .collect();
+    let matching: BTreeSet<_> =
+        board.matching_offers().filter(|o| !o.schedules.is_empty()).map(|o| o.slug.clone()).collect();
     assert!(matching.len() < board.offers.len());
     assert_eq!(feed_slugs("/feeds/de/quarters/welheim.ics?age=7&day=3".into()).await, matching);
 

@@ -119,8 +119,7 @@ pub async fn offers(
             let board = service::board(&state.db, &state.calendar, &q.locale, slug(&quarter)?, filter)
                 .await
                 .map_err(failed)?;
-            let offers =
-                board.offers.iter().filter(|o| o.matches).map(|o| ApiOffer::new(o, &state.public_url));
+            let offers = board.matching_offers().map(|o| ApiOffer::new(o, &state.public_url));
             Ok(ApiOfferList {
                 quarter: board.quarter.slug.clone(),
                 today: board.today,
@@ -158,7 +157,7 @@ pub async fn occurrences(
                 .map_err(failed)?;
             let cal = service::holiday_calendar(&state.db, &state.calendar, today).await.map_err(failed)?;
             let mut occurrences: Vec<ApiDatedOffer> = Vec::new();
-            for o in board.offers.iter().filter(|o| o.matches) {
+            for o in board.matching_offers() {
                 let picked = merged(&o.schedules, &cal, from, to)
                     .into_iter()
                     .filter(|d| days == 0 || days & (1 << d.date.weekday().num_days_from_monday()) != 0);

@@ -96,7 +96,6 @@ impl Db {
                     next: None,
                     cancelled_this_week: None,
                     facts: Default::default(),
-                    matches: true,
                 })
             })
             .collect()

@@ -6,12 +6,17 @@ use super::quarter::Quarter;
 use super::schedule::{Occurrence, Times};
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// What a quarter's board page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Board {
     pub quarter: Quarter,
-    pub offers: Vec<OfferSummary>,
+    /// Every published offer of the quarter, in board order. Shared: the board before filtering
+    /// is kept between requests (`service::board`), a filtered board only adds `matches`.
+    pub offers: Arc<Vec<OfferSummary>>,
+    /// Whether each offer (in the same order) matches the filter (the others are sent hidden).
+    pub matches: Vec<bool>,
     pub places: Vec<PlaceSummary>,
     /// Today in the configured zone, for "from …" in summaries.
     pub today: chrono::NaiveDate,
@@ -28,7 +33,12 @@ pub struct Board {
 impl Board {
     /// How many offers match the filter.
     pub fn matching(&self) -> usize {
-        self.offers.iter().filter(|o| o.matches).count()
+        self.matches.iter().filter(|m| **m).count()
+    }
+
+    /// The offers that match the filter, in board order.
+    pub fn matching_offers(&self) -> impl Iterator<Item = &OfferSummary> {
+        self.offers.iter().zip(&self.matches).filter(|(_, m)| **m).map(|(o, _)| o)
     }
 }
 
@@ -105,7 +115,6 @@ mod tests {
             registration_required: false,
             cancelled_this_week: None,
             facts: Default::default(),
-            matches: true,
             schedules: vec![],
             next: next.map(|(date, start)| Occurrence {
                 date: date.parse().unwrap(),

@@ -32,8 +32,6 @@ pub struct OfferSummary {
     pub cancelled_this_week: Option<Occurrence>,
     /// What the filter looks at, for the shown week (the browser re-applies filters with it).
     pub facts: super::filter::OfferFacts,
-    /// Whether the offer matches the resident's filter (non-matching ones are sent hidden).
-    pub matches: bool,
 }
 
 /// Everything known about an offer, for its own page.

@@ -36,6 +36,5 @@ pub async fn preview(
         schedules,
         cancelled_this_week: None,
         facts: Default::default(),
-        matches: true,
     })
 }

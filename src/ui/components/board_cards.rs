@@ -24,8 +24,7 @@ pub enum Which {
 
 /// Whether each offer of `board` is shown (board order).
 pub fn shown_of(board: &Board) -> Vec<bool> {
-    let matching = board.offers.iter().map(|o| o.matches).collect::<Vec<_>>();
-    shown(&matching, board.filter.all)
+    shown(&board.matches, board.filter.all)
 }
 
 /// The `which` cards of `board`, in board order, and how many.

@@ -76,7 +76,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let quarter = board.quarter.slug.clone();
         let texts = filter_texts(i18n, &languages, &board.not_understood, offer_count);
         let live_texts = LiveTexts { matching: texts.matching.clone(), widen: texts.widen.clone() };
-        let count = board.offers.iter().filter(|o| o.matches).count();
+        let count = board.matching();
         view! {
             <FilterForm filter=board.filter.clone() count texts>
                 <ul class="offers" inner_html=cards></ul>

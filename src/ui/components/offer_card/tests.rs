@@ -40,7 +40,6 @@ fn offer() -> OfferSummary {
         next: Some(Occurrence { date: day("2026-11-25"), times, status: Status::Regular, place: None }),
         cancelled_this_week: None,
         facts: Default::default(),
-        matches: true,
     }
 }
 
