@@ -14,6 +14,7 @@ pub struct Board {
     pub quarter: Quarter,
     /// Every published offer of the quarter, in board order. Shared: the board before filtering
     /// is kept between requests (`service::board`), a filtered board only adds `matches`.
+    #[serde(with = "shared")]
     pub offers: Arc<Vec<OfferSummary>>,
     /// Whether each offer (in the same order) matches the filter (the others are sent hidden).
     pub matches: Vec<bool>,
@@ -39,6 +40,21 @@ impl Board {
     /// The offers that match the filter, in board order.
     pub fn matching_offers(&self) -> impl Iterator<Item = &OfferSummary> {
         self.offers.iter().zip(&self.matches).filter(|(_, m)| **m).map(|(o, _)| o)
+    }
+}
+
+/// Serde for a shared value: written and read as the value itself (serde's own `rc` feature would
+/// rebuild every crate that uses serde).
+mod shared {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::sync::Arc;
+
+    pub fn serialize<T: Serialize, S: Serializer>(value: &Arc<T>, s: S) -> Result<S::Ok, S::Error> {
+        T::serialize(value, s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Arc<T>, D::Error> {
+        T::deserialize(d).map(Arc::new)
     }
 }
 
