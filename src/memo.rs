@@ -1,10 +1,12 @@
 //! Values derived from the database, kept between requests by the process: each under a key with
 //! the stamp it was made at (the data version and whatever else it depends on, such as the
-//! minute). A value is served only while its stamp is the current one; every write on any
+//! minute). A value is served only while its data version is the current one; every write on any
 //! instance moves the data version on (`db/write.rs`), so nothing stale is served. Used for the
 //! board before filtering (`service::board`): an uncached board page for a new filter then costs
 //! a query of one number instead of reading and expanding hundreds of offers (issue #11, B5).
-//! A value is made once however many requests need it at the same time (`crate::flights`).
+//! A value is made once however many requests need it at the same time (`crate::flights`); while
+//! it is being made for a new minute, the value of the same data version from an earlier minute
+//! is served meanwhile (a minute's change is not worth a wait, a write is).
 
 use crate::flights::Flights;
 use std::any::Any;
@@ -51,13 +53,31 @@ impl Memo {
             return Ok(kept);
         }
         let flight = self.flights.join(key);
-        let _turn = flight.turn().lock().await;
+        let _turn = match flight.turn().try_lock() {
+            Ok(turn) => turn,
+            Err(_) => {
+                if let Some(kept) = self.same_data(key, stamp) {
+                    return Ok(kept);
+                }
+                flight.turn().lock().await
+            }
+        };
         if let Some(kept) = self.get(key, stamp) {
             return Ok(kept);
         }
         let made = Arc::new(make().await?);
         self.keep(key, stamp, made.clone());
         Ok(made)
+    }
+
+    /// The value kept under `key` if it was made from the same data as `stamp` (at another minute).
+    fn same_data<T: Any + Send + Sync>(&self, key: &str, stamp: Stamp) -> Option<Arc<T>> {
+        let kept = self.kept.lock().expect("not poisoned");
+        let (made, value) = kept.get(key)?;
+        if made.0 != stamp.0 {
+            return None;
+        }
+        value.clone().downcast::<T>().ok()
     }
 
     /// Keeps `value`, made at `stamp`, under `key` (unless a value of a later stamp is there).
@@ -135,6 +155,41 @@ mod tests {
         // A new stamp is made anew; a failed make keeps nothing.
         assert_eq!(memo.get_or_make("a", (2, 0), || async { Err::<u32, _>("down") }).await, Err("down"));
         assert_eq!(memo.get_or_make("a", (2, 0), || async { Ok::<_, ()>(8u32) }).await.as_deref(), Ok(&8));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_earlier_minute_serves_while_made_but_never_older_data() {
+        let memo = Arc::new(Memo::default());
+        memo.keep("a", (1, 0), Arc::new(1u32));
+        let (open, gate) = tokio::sync::watch::channel(false);
+        let maker = {
+            let (memo, mut gate) = (memo.clone(), gate.clone());
+            tokio::spawn(async move {
+                memo.get_or_make("a", (1, 1), || async move {
+                    let _ = gate.wait_for(|open| *open).await;
+                    Ok::<_, ()>(2u32)
+                })
+                .await
+            })
+        };
+        while memo.flights.in_line("a") < 1 {
+            tokio::task::yield_now().await;
+        }
+        // Same data, the next minute, being made: the earlier minute's value, at once.
+        let meanwhile = memo.get_or_make("a", (1, 1), || async { Err::<u32, _>(()) }).await;
+        assert_eq!(meanwhile.as_deref(), Ok(&1));
+        // New data (a write): waits for its turn and makes its own, never the old value.
+        let writer = {
+            let memo = memo.clone();
+            tokio::spawn(async move { memo.get_or_make("a", (2, 1), || async { Ok::<_, ()>(3u32) }).await })
+        };
+        while memo.flights.in_line("a") < 2 {
+            tokio::task::yield_now().await;
+        }
+        let _ = open.send(true);
+        assert_eq!(maker.await.unwrap().as_deref(), Ok(&2));
+        assert_eq!(writer.await.unwrap().as_deref(), Ok(&3));
+        assert_eq!(memo.get::<u32>("a", (2, 1)).as_deref(), Some(&3));
     }
 
     #[test]

@@ -115,20 +115,35 @@ async fn unfiltered_board(
     let key = format!("board/{locale}/{quarter}");
     db.memo
         .get_or_make(&key, stamp, || async {
-            let (quarter, mut offers, places) = db.get_board_parts(locale, quarter).await?;
+            let (quarter, offers, places) = db.get_board_parts(locale, quarter).await?;
             let cal = holiday_calendar(db, settings, now.date()).await?;
-            let monday = monday_of(now.date());
-            for o in &mut offers {
-                o.next = next_occurrence(&o.schedules, &cal, now);
-                let (week, facts) = week_facts(o, &cal, monday, now, None);
-                o.cancelled_this_week = week.iter().find(|w| w.is_cancelled()).cloned();
-                o.facts = facts;
-            }
-            sort_offers(&mut offers);
-            let facts_code = encode_facts(&offers, |_| true);
+            // Tens of milliseconds of CPU work for hundreds of offers: off the async workers, which
+            // keep answering meanwhile (on one core, every other request waited for it).
+            let (offers, facts_code) = tokio::task::spawn_blocking(move || expand_board(offers, &cal, now))
+                .await
+                .map_err(|e| DbError::Corrupt(format!("expanding the board failed: {e}")))?;
             Ok(Unfiltered { quarter, offers: Arc::new(offers), places, facts_code })
         })
         .await
+}
+
+/// A board's offers with their next dates and this week's facts, in board order, and those facts
+/// encoded for the filter island.
+fn expand_board(
+    mut offers: Vec<OfferSummary>,
+    cal: &HolidayCalendar,
+    now: NaiveDateTime,
+) -> (Vec<OfferSummary>, String) {
+    let monday = monday_of(now.date());
+    for o in &mut offers {
+        o.next = next_occurrence(&o.schedules, cal, now);
+        let (week, facts) = week_facts(o, cal, monday, now, None);
+        o.cancelled_this_week = week.iter().find(|w| w.is_cancelled()).cloned();
+        o.facts = facts;
+    }
+    sort_offers(&mut offers);
+    let facts_code = encode_facts(&offers, |_| true);
+    (offers, facts_code)
 }
 
 /// The offers' facts for the filter island (`facts_code`), in board order, with whether the
