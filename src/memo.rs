@@ -33,9 +33,14 @@ pub struct Memo {
 impl Memo {
     /// The value kept under `key` if it was made at `stamp` (and is a `T`).
     pub fn get<T: Any + Send + Sync>(&self, key: &str, stamp: Stamp) -> Option<Arc<T>> {
+        self.kept_if(key, |made| made == stamp)
+    }
+
+    /// The value kept under `key` if its stamp passes `ok` (and it is a `T`).
+    fn kept_if<T: Any + Send + Sync>(&self, key: &str, ok: impl Fn(Stamp) -> bool) -> Option<Arc<T>> {
         let kept = self.kept.lock().expect("not poisoned");
         let (made, value) = kept.get(key)?;
-        if *made != stamp {
+        if !ok(*made) {
             return None;
         }
         value.clone().downcast::<T>().ok()
@@ -56,7 +61,8 @@ impl Memo {
         let _turn = match flight.turn().try_lock() {
             Ok(turn) => turn,
             Err(_) => {
-                if let Some(kept) = self.same_data(key, stamp) {
+                // Made from the same data at an earlier minute: it serves until the new one is made.
+                if let Some(kept) = self.kept_if(key, |made| made.0 == stamp.0) {
                     return Ok(kept);
                 }
                 flight.turn().lock().await
@@ -68,16 +74,6 @@ impl Memo {
         let made = Arc::new(make().await?);
         self.keep(key, stamp, made.clone());
         Ok(made)
-    }
-
-    /// The value kept under `key` if it was made from the same data as `stamp` (at another minute).
-    fn same_data<T: Any + Send + Sync>(&self, key: &str, stamp: Stamp) -> Option<Arc<T>> {
-        let kept = self.kept.lock().expect("not poisoned");
-        let (made, value) = kept.get(key)?;
-        if made.0 != stamp.0 {
-            return None;
-        }
-        value.clone().downcast::<T>().ok()
     }
 
     /// Keeps `value`, made at `stamp`, under `key` (unless a value of a later stamp is there).
