@@ -3,6 +3,8 @@
 Usage: report.py WORK B1 B2 B3 B7 B8 (bytes, bytes, bytes, "header_bytes status", peak RSS in kB)"""
 import json, os, subprocess, sys
 
+import stalls
+
 work, b1, b2, b3, b7, b8 = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
 
 
@@ -79,3 +81,14 @@ extra = {
 print("details:", json.dumps(extra))
 out = {"commit": commit, "rows": [dict(id=k, measure=w, value=v, budget=b, ok=o) for k, w, v, b, o in rows], **extra}
 json.dump(out, open(os.path.join(os.path.dirname(__file__), "results", "suite.json"), "w"), indent=2)
+
+# Where the tails came from: the slow requests of B5's and B6's loads grouped into stalls, and
+# B6's slowest saves placed on the same clock (seconds after the read load began).
+for name in ("b5-50", "b5-500", "b6-load"):
+    path = os.path.join(work, name + ".db")
+    if os.path.exists(path):
+        print(f"{name}:", "\n  ".join(stalls.lines(stalls.read(path), t0=0)))
+if b6.get("times"):
+    t0 = float(open(os.path.join(work, "b6-load.t0")).read())
+    worst = sorted(b6["times"], key=lambda t: -t[1])[:5]
+    print("b6 slowest saves:", ", ".join("%.1f ms at %.2f s" % (ms, at - t0) for at, ms in worst))
