@@ -11,8 +11,12 @@ def read(path):
     db = sqlite3.connect(path)
     cols = [r[1] for r in db.execute("pragma table_info(oha)")]
     i = {c: n for n, c in enumerate(cols)}
-    start = 'start_latency_correction' if 'start_latency_correction' in i else 'start'
-    return sorted((r[i[start]], r[i['end']]) for r in db.execute("select * from oha"))
+    # With a fixed rate (`-q`), a request's latency counts from when it should have been sent.
+    def start(r):
+        corrected = r[i['start_latency_correction']] if 'start_latency_correction' in i else None
+        return r[i['start']] if corrected is None else corrected
+
+    return sorted((start(r), r[i['end']]) for r in db.execute("select * from oha"))
 
 
 def lines(reqs, t0=None, slow=0.010, gap=0.2):

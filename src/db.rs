@@ -33,7 +33,7 @@ mod user_links;
 mod users;
 mod write;
 
-pub use connect::{keep_after_release, Backend, Db};
+pub use connect::{keep_after_release, sync_at_checkpoints, Backend, Db};
 pub use copy::TableDigest;
 pub use directory_edit::{StoredOrganisation, StoredPlace};
 pub use error::DbError;

@@ -216,16 +216,25 @@ pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
     Ok(())
 }
 
-/// How often the SQLite write-ahead log is folded back into the database file.
-const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+/// How often the SQLite write-ahead log is copied back into the database file and flushed
+/// (commits themselves do not wait for the disk: `db::sync_at_checkpoints`).
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+/// Every this many checkpoints, one that empties the WAL file.
+const TRUNCATE_EVERY: u64 = 60;
 
-/// Keeps the SQLite WAL bounded (SQLite's own automatic checkpoints cannot empty it while
-/// readers never pause, as with kiosks polling all day).
+/// Keeps the SQLite WAL flushed and bounded: a passive checkpoint every second, and every minute
+/// one that waits for readers and empties the file (SQLite's passive checkpoints cannot empty it
+/// while readers never pause, as with kiosks polling all day).
 async fn checkpoint_periodically(db: Db) {
     let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
-    loop {
+    for n in 0u64.. {
         tick.tick().await;
-        match db.checkpoint().await {
+        let done = if n % TRUNCATE_EVERY == 0 {
+            db.checkpoint().await
+        } else {
+            db.checkpoint_passive().await.map(|_| true)
+        };
+        match done {
             Ok(true) => {}
             Ok(false) => tracing::info!("checkpoint incomplete: readers still busy, next round"),
             Err(e) => tracing::warn!(error = %e, "checkpoint failed"),

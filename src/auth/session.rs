@@ -30,6 +30,7 @@ pub async fn store(db: &Db) -> Result<Store, DbError> {
         Backend::Sqlite => {
             let pool = sqlx::sqlite::SqlitePoolOptions::new()
                 .max_connections(4)
+                .after_connect(crate::db::sync_at_checkpoints)
                 .after_release(crate::db::keep_after_release)
                 .connect(db.url())
                 .await?;

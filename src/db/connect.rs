@@ -51,6 +51,28 @@ pub fn keep_after_release<C: sqlx::Connection>(
     })
 }
 
+/// Pool hook for every new SQLite connection: no commit waits for the disk. In WAL mode a commit
+/// is not flushed by itself (`synchronous = NORMAL`, SQLite's advice for WAL) and does not copy
+/// the WAL back into the database file when it has grown (`wal_autocheckpoint = 0`): the server
+/// does both every second in the background (`Db::checkpoint_passive`). Commits stay atomic and
+/// the file consistent; only a power cut or a crash of the machine (not of this process) can
+/// undo what was committed in the last second. With SQLite's defaults every save waited for its
+/// own flush, and on a shared disk one of those now and then took 100–500 ms (issue #11, B6).
+pub fn sync_at_checkpoints<C>(
+    conn: &mut C,
+    _: sqlx::pool::PoolConnectionMetadata,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), sqlx::Error>> + Send + '_>>
+where
+    C: Send,
+    for<'c> &'c mut C: sqlx::Executor<'c>,
+{
+    Box::pin(async move {
+        sqlx::Executor::execute(conn, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0")
+            .await
+            .map(|_| ())
+    })
+}
+
 impl Db {
     /// The same database with another confirmation period.
     pub fn with_freshness(mut self, freshness: Freshness) -> Self {
@@ -81,8 +103,11 @@ impl Db {
         } else {
             return Err(DbError::Corrupt(format!("unsupported database URL scheme in {url:?}")));
         };
-        let pool =
-            AnyPoolOptions::new().max_connections(8).after_release(keep_after_release).connect(url).await?;
+        let mut options = AnyPoolOptions::new().max_connections(8).after_release(keep_after_release);
+        if backend == Backend::Sqlite {
+            options = options.after_connect(sync_at_checkpoints);
+        }
+        let pool = options.connect(url).await?;
         let db = Db {
             pool,
             backend,
@@ -143,6 +168,20 @@ impl Db {
         Ok(())
     }
 
+    /// Copies the frames of the SQLite write-ahead log that no reader still needs into the
+    /// database file and flushes both to the disk, without waiting for readers and without
+    /// holding up writers (`wal_checkpoint(PASSIVE)`); the server runs it every second, so no
+    /// commit has to (see `sync_at_checkpoints`). Returns whether every frame was copied.
+    /// A no-op on PostgreSQL.
+    pub async fn checkpoint_passive(&self) -> Result<bool, DbError> {
+        if self.backend != Backend::Sqlite {
+            return Ok(true);
+        }
+        let row = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&self.pool).await?;
+        let (log, copied): (i64, i64) = (sqlx::Row::try_get(&row, 1)?, sqlx::Row::try_get(&row, 2)?);
+        Ok(log == copied)
+    }
+
     /// Copies every frame of the SQLite write-ahead log into the database file (waiting for
     /// readers of older snapshots up to the busy timeout) and truncates the log if no reader is
     /// using it. Once every frame is copied, the next writer starts the log from its beginning,
@@ -166,5 +205,46 @@ impl Db {
     /// Closes every connection (used by tests and at shutdown).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Db;
+
+    async fn pragma(conn: &mut sqlx::AnyConnection, name: &str) -> i64 {
+        sqlx::query_scalar(&format!("PRAGMA {name}")).fetch_one(conn).await.unwrap()
+    }
+
+    /// Every connection of the pool commits without waiting for the disk and leaves copying the
+    /// WAL back to the server's checkpoints, which copy every frame written.
+    #[tokio::test]
+    async fn commits_leave_flushing_to_the_checkpoints() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}/t.db?mode=rwc", dir.path().display())).await.unwrap();
+        let mut conns = vec![];
+        for _ in 0..3 {
+            conns.push(db.pool.acquire().await.unwrap());
+        }
+        for conn in &mut conns {
+            assert_eq!(pragma(conn, "synchronous").await, 1, "NORMAL");
+            assert_eq!(pragma(conn, "wal_autocheckpoint").await, 0);
+        }
+        sqlx::query("CREATE TABLE t (x TEXT)").execute(&mut *conns[0]).await.unwrap();
+        for n in 0..50 {
+            sqlx::query("INSERT INTO t VALUES ($1)")
+                .bind(format!("{n:0>3000}"))
+                .execute(&mut *conns[1])
+                .await
+                .unwrap();
+        }
+        drop(conns);
+        let wal = dir.path().join("t.db-wal");
+        assert!(std::fs::metadata(&wal).unwrap().len() > 150_000, "the commits stayed in the WAL");
+        assert!(db.checkpoint_passive().await.unwrap(), "a passive checkpoint copies every frame");
+        let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(rows, 50);
+        assert!(db.checkpoint().await.unwrap());
+        assert_eq!(std::fs::metadata(&wal).unwrap().len(), 0, "the truncating checkpoint empties the WAL");
     }
 }
