@@ -174,12 +174,7 @@ impl Db {
     /// commit has to (see `sync_at_checkpoints`). Returns whether every frame was copied.
     /// A no-op on PostgreSQL.
     pub async fn checkpoint_passive(&self) -> Result<bool, DbError> {
-        if self.backend != Backend::Sqlite {
-            return Ok(true);
-        }
-        let row = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&self.pool).await?;
-        let (log, copied): (i64, i64) = (sqlx::Row::try_get(&row, 1)?, sqlx::Row::try_get(&row, 2)?);
-        Ok(log == copied)
+        self.wal_checkpoint("PRAGMA wal_checkpoint(PASSIVE)").await
     }
 
     /// Copies every frame of the SQLite write-ahead log into the database file (waiting for
@@ -188,10 +183,15 @@ impl Db {
     /// so run periodically it keeps the WAL bounded while kiosks keep reading. Returns whether
     /// every frame was copied. PostgreSQL manages its own log: a no-op there.
     pub async fn checkpoint(&self) -> Result<bool, DbError> {
+        self.wal_checkpoint("PRAGMA wal_checkpoint(TRUNCATE)").await
+    }
+
+    /// Runs one of SQLite's checkpoint pragmas; whether every frame of the log was copied.
+    async fn wal_checkpoint(&self, pragma: &'static str) -> Result<bool, DbError> {
         if self.backend != Backend::Sqlite {
             return Ok(true);
         }
-        let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.pool).await?;
+        let row = sqlx::query(pragma).fetch_one(&self.pool).await?;
         let (log, copied): (i64, i64) = (sqlx::Row::try_get(&row, 1)?, sqlx::Row::try_get(&row, 2)?);
         Ok(log == copied)
     }
