@@ -103,14 +103,14 @@ pub async fn router(
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
     let files = |dir: PathBuf| ServeDir::new(dir).precompressed_br().precompressed_gzip();
     // Pages address the build's files under its fingerprint: those answers may be kept for good.
-    let mut app = Router::new();
+    let forever = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, |res: &Response<_>| {
+        res.status().is_success().then_some(HeaderValue::from_static("public, max-age=31536000, immutable"))
+    });
+    // The shipped fonts carry their version in their names.
+    let mut app = Router::new()
+        .nest_service("/assets/fonts", forever.clone().layer(files(site_root.join("assets/fonts"))));
     let versioned = state.front_version.asset_root();
     if !versioned.is_empty() {
-        let forever = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, |res: &Response<_>| {
-            res.status()
-                .is_success()
-                .then_some(HeaderValue::from_static("public, max-age=31536000, immutable"))
-        });
         let path = format!("{versioned}/{}", state.leptos_options.site_pkg_dir);
         app = app.nest_service(&path, forever.layer(files(pkg_dir.clone())));
     }

@@ -263,7 +263,12 @@ pub async fn shortlist(
     let kept: Vec<String> = offers.iter().map(|o| o.slug.clone()).collect();
     let url = format!("{public_url}/{locale}/list?list={}", crate::domain::shortlist::list_value(&kept));
     let qr_svg = crate::qr::svg(&url, "QR");
-    Ok(crate::domain::offer::Shortlist { offers, url, qr_svg })
+    let quarter = match crate::domain::offer::Shortlist::main_quarter(&offers) {
+        Some(slug) => Some(db.get_quarter(locale, &slug).await?),
+        None => None,
+    };
+    let today = local_now(settings.tz).date();
+    Ok(crate::domain::offer::Shortlist { offers, url, qr_svg, quarter, today })
 }
 
 /// The coverage of every quarter (names in `locale`) for the period and category of `query`.

@@ -2,13 +2,18 @@
 //! to the page (302: the link stays, where it points may change); `/qr/q/<quarter>/<lang>[-week].svg|png`
 //! and `/qr/o/<offer>/<lang>.svg|png` are QR codes of the short link under `PUBLIC_URL`;
 //! `/qr/list/<lang>.svg|png?list=a,b` the code of a shortlist (which lives in its address).
+//!
+//! Printed codes live for years: slugs match in any case, an unknown language falls back to the
+//! negotiated one, and an unknown or deleted quarter or offer leads to the app's own "not found"
+//! page in the link's language (with the list of quarters), never to an empty answer.
 
 use crate::domain::short_link::{page_path, parse_image_name, short_path, ImageFormat, Target};
 use crate::domain::slug::check_slug;
+use crate::i18n::Locale;
 use crate::state::AppState;
 use crate::ui::locale::find_locale;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -34,25 +39,43 @@ fn failed(e: crate::db::DbError) -> Response {
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
-/// Whether the quarter exists (`Err` is a response to send).
-async fn quarter_known(state: &AppState, slug: &str) -> Result<(), Response> {
-    check_slug(slug).map_err(|_| not_found())?;
+/// A slug as printed, in the form slugs are stored in (lower case).
+fn normal(slug: &str) -> String {
+    slug.trim().to_lowercase()
+}
+
+/// The page language of a link: its own when known, else the negotiated one.
+fn link_locale(lang: &str, headers: &HeaderMap) -> Locale {
+    find_locale(&lang.to_lowercase()).unwrap_or_else(|| crate::language::negotiate(headers))
+}
+
+/// Whether the quarter exists (`Err(None)`: it does not; `Err(Some(r))`: an answer to send).
+async fn quarter_known(state: &AppState, slug: &str) -> Result<(), Option<Response>> {
+    check_slug(slug).map_err(|_| None)?;
     match state.db.get_quarter_id(slug).await {
         Ok(_) => Ok(()),
-        Err(crate::db::DbError::NotFound) => Err(not_found()),
-        Err(e) => Err(failed(e)),
+        Err(crate::db::DbError::NotFound) => Err(None),
+        Err(e) => Err(Some(failed(e))),
     }
 }
 
-/// The offer's current slug for a current or former one.
-async fn offer_now(state: &AppState, slug: &str) -> Result<String, Response> {
-    check_slug(slug).map_err(|_| not_found())?;
+/// The offer's current slug for a current or former one (`Err` as for `quarter_known`).
+async fn offer_now(state: &AppState, slug: &str) -> Result<String, Option<Response>> {
+    check_slug(slug).map_err(|_| None)?;
     match state.db.current_offer_slug(slug).await {
         Ok(Some(now)) => Ok(now),
-        Ok(None) => Err(not_found()),
-        Err(e) => Err(failed(e)),
+        Ok(None) => Err(None),
+        Err(e) => Err(Some(failed(e))),
     }
 }
+
+/// The app's "not found" page in `locale`: a board address no quarter has.
+fn friendly_not_found(locale: Locale) -> Response {
+    redirect(format!("/{}/{}", locale.as_str(), NO_SUCH_QUARTER))
+}
+
+/// A slug no quarter can have (slugs are lower-case letters, digits and dashes).
+const NO_SUCH_QUARTER: &str = "_";
 
 fn redirect(to: String) -> Response {
     (StatusCode::FOUND, [(header::LOCATION, to), (header::CACHE_CONTROL, "no-cache".to_owned())])
@@ -62,41 +85,54 @@ fn redirect(to: String) -> Response {
 async fn any_language(
     State(state): State<AppState>,
     Path(quarter): Path<String>,
-    headers: axum::http::HeaderMap,
+    headers: HeaderMap,
 ) -> Response {
-    let lang = crate::language::negotiate(&headers);
-    match quarter_known(&state, &quarter).await {
-        Ok(()) => redirect(page_path(Target::AnyLanguage { quarter: &quarter }, lang.as_str())),
-        Err(r) => r,
+    quarter_link(&state, &quarter, "", false, &headers).await
+}
+
+async fn board(
+    State(state): State<AppState>,
+    Path((quarter, lang)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    quarter_link(&state, &quarter, &lang, false, &headers).await
+}
+
+async fn week(
+    State(state): State<AppState>,
+    Path((quarter, lang)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    quarter_link(&state, &quarter, &lang, true, &headers).await
+}
+
+async fn quarter_link(
+    state: &AppState,
+    quarter: &str,
+    lang: &str,
+    week: bool,
+    headers: &HeaderMap,
+) -> Response {
+    let locale = link_locale(lang, headers);
+    let quarter = normal(quarter);
+    let target = if week { Target::Week { quarter: &quarter } } else { Target::Board { quarter: &quarter } };
+    match quarter_known(state, &quarter).await {
+        Ok(()) => redirect(page_path(target, locale.as_str())),
+        Err(None) => friendly_not_found(locale),
+        Err(Some(r)) => r,
     }
 }
 
-async fn board(State(state): State<AppState>, Path((quarter, lang)): Path<(String, String)>) -> Response {
-    quarter_link(&state, &quarter, &lang, false).await
-}
-
-async fn week(State(state): State<AppState>, Path((quarter, lang)): Path<(String, String)>) -> Response {
-    quarter_link(&state, &quarter, &lang, true).await
-}
-
-async fn quarter_link(state: &AppState, quarter: &str, lang: &str, week: bool) -> Response {
-    if find_locale(lang).is_none() {
-        return not_found();
-    }
-    let target = if week { Target::Week { quarter } } else { Target::Board { quarter } };
-    match quarter_known(state, quarter).await {
-        Ok(()) => redirect(page_path(target, lang)),
-        Err(r) => r,
-    }
-}
-
-async fn offer(State(state): State<AppState>, Path((offer, lang)): Path<(String, String)>) -> Response {
-    if find_locale(&lang).is_none() {
-        return not_found();
-    }
-    match offer_now(&state, &offer).await {
-        Ok(now) => redirect(page_path(Target::Offer { offer: &now }, &lang)),
-        Err(r) => r,
+async fn offer(
+    State(state): State<AppState>,
+    Path((offer, lang)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let locale = link_locale(&lang, &headers);
+    match offer_now(&state, &normal(&offer)).await {
+        Ok(now) => redirect(page_path(Target::Offer { offer: &now }, locale.as_str())),
+        Err(None) => friendly_not_found(locale),
+        Err(Some(r)) => r,
     }
 }
 
@@ -108,8 +144,9 @@ async fn quarter_qr(
     else {
         return not_found();
     };
+    let quarter = normal(&quarter);
     if let Err(r) = quarter_known(&state, &quarter).await {
-        return r;
+        return r.unwrap_or_else(not_found);
     }
     let target = if week { Target::Week { quarter: &quarter } } else { Target::Board { quarter: &quarter } };
     image(&format!("{}{}", state.public_url, short_path(target, lang)), format)
@@ -121,8 +158,9 @@ async fn offer_qr(State(state): State<AppState>, Path((offer, file)): Path<(Stri
         return not_found();
     };
     // The code carries the slug it was asked for: printed once, it must keep working.
+    let offer = normal(&offer);
     if let Err(r) = offer_now(&state, &offer).await {
-        return r;
+        return r.unwrap_or_else(not_found);
     }
     image(&format!("{}{}", state.public_url, short_path(Target::Offer { offer: &offer }, lang)), format)
 }

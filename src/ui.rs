@@ -3,6 +3,7 @@
 pub mod components;
 pub mod date_format;
 pub mod dom;
+pub mod icons;
 pub mod island_scripts;
 pub mod kept;
 pub mod kiosk_screen;

@@ -106,10 +106,32 @@ async fn every_quarter_and_language_decodes() {
     let offer = c.get("/de/offers/muettercafe-welheim").await.body;
     assert!(offer.contains("/qr/o/muettercafe-welheim/de.png"));
     assert_eq!(offer.matches("share-actions").count(), 1);
-    for bad in
-        ["/q/nirgendwo/de", "/q/welheim/xx", "/qr/q/welheim/de.gif", "/qr/q/nirgendwo/de.png", "/o/nichts/de"]
-    {
+    for bad in ["/qr/q/welheim/de.gif", "/qr/q/nirgendwo/de.png"] {
         assert_eq!(c.get(bad).await.status, StatusCode::NOT_FOUND, "{bad}");
+    }
+    // Printed links never dead-end: any case, an unknown language, a quarter or offer that is gone.
+    for (link, to) in [
+        ("/q/Welheim/DE", "/de/welheim"),
+        ("/q/WELHEIM/ar/week", "/ar/welheim/week"),
+        ("/o/Muettercafe-Welheim/ru", "/ru/offers/muettercafe-welheim"),
+        ("/q/welheim/xx", "/de/welheim"),
+    ] {
+        let r = c.get(link).await;
+        assert_eq!((r.status, r.location.as_deref()), (StatusCode::FOUND, Some(to)), "{link}");
+    }
+    for (link, lang, heading) in
+        [("/q/nirgendwo/de", "de", "Seite nicht gefunden"), ("/o/nichts/ar", "ar", "الصفحة غير موجودة")]
+    {
+        let r = c.get(link).await;
+        assert_eq!(r.status, StatusCode::FOUND, "{link}");
+        let page = c.get(r.location.as_deref().unwrap()).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{link}");
+        assert!(
+            page.body.contains(&format!(r#"lang="{lang}""#)) && page.body.contains(heading),
+            "{link}: {}",
+            page.body
+        );
+        assert!(page.body.contains(&format!(r#"href="/{lang}/altstadt""#)), "the quarters, {link}");
     }
 }
 

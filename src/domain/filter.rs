@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod facts_code;
 mod query;
-pub use query::{parse_query, parse_query_string, query_pairs, to_query, widenings};
+pub use query::{parse_query, parse_query_string, query_pairs, to_query, widenings, without_empty};
 
 /// Age bands residents can pick instead of an age.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -103,4 +103,23 @@ pub struct Shortlist {
     pub offers: Vec<OfferDetail>,
     pub url: String,
     pub qr_svg: Option<String>,
+    /// The quarter most of the offers belong to: its office is the contact on the printout.
+    pub quarter: Option<super::quarter::Quarter>,
+    /// The day it was made (printed on it).
+    pub today: chrono::NaiveDate,
+}
+
+impl Shortlist {
+    /// The quarter most of `offers` belong to (of equals, the one met first).
+    pub fn main_quarter(offers: &[OfferDetail]) -> Option<String> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for q in offers.iter().flat_map(|o| &o.quarters) {
+            match counts.iter_mut().find(|(s, _)| *s == q.slug) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((&q.slug, 1)),
+            }
+        }
+        let best = counts.iter().map(|(_, n)| *n).max()?;
+        counts.iter().find(|(_, n)| *n == best).map(|(s, _)| (*s).to_owned())
+    }
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlannedOffer {
     pub slug: String,
+    pub category: super::category::Category,
     pub title: String,
     pub lang: String,
     pub place_name: String,
@@ -18,7 +19,14 @@ pub struct PlannedOffer {
 
 impl From<super::offer::OfferSummary> for PlannedOffer {
     fn from(o: super::offer::OfferSummary) -> Self {
-        Self { slug: o.slug, title: o.title, lang: o.lang, place_name: o.place_name, schedules: o.schedules }
+        Self {
+            slug: o.slug,
+            category: o.category,
+            title: o.title,
+            lang: o.lang,
+            place_name: o.place_name,
+            schedules: o.schedules,
+        }
     }
 }
 
@@ -41,6 +49,7 @@ pub struct DayPlan {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanEntry {
     pub offer_slug: String,
+    pub category: super::category::Category,
     pub title: String,
     pub lang: String,
     pub place_name: String,
@@ -92,6 +101,7 @@ pub fn week_plan(offers: &[PlannedOffer], cal: &HolidayCalendar, monday: NaiveDa
                 let i = (o.date - monday).num_days() as usize;
                 days[i].entries.push(PlanEntry {
                     offer_slug: offer.slug.clone(),
+                    category: offer.category,
                     title: offer.title.clone(),
                     lang: offer.lang.clone(),
                     place_name: o.place.map_or_else(|| offer.place_name.clone(), |p| p.name),
@@ -118,6 +128,7 @@ pub enum Pattern {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TypicalEntry {
     pub offer_slug: String,
+    pub category: super::category::Category,
     pub title: String,
     pub lang: String,
     pub place_name: String,
@@ -134,6 +145,7 @@ pub fn typical_week(offers: &[PlannedOffer]) -> Vec<Vec<TypicalEntry>> {
         for s in &offer.schedules {
             let entry = |pattern| TypicalEntry {
                 offer_slug: offer.slug.clone(),
+                category: offer.category,
                 title: offer.title.clone(),
                 lang: offer.lang.clone(),
                 place_name: s.place.as_ref().map_or_else(|| offer.place_name.clone(), |p| p.name.clone()),
@@ -160,6 +172,32 @@ pub fn typical_week(offers: &[PlannedOffer]) -> Vec<Vec<TypicalEntry>> {
         day.sort_by(|a, b| (a.times.sort_key(), &a.title).cmp(&(b.times.sort_key(), &b.title)));
     }
     days
+}
+
+/// The entries of the typical week (`typical_week`) that the shown week does not have on that
+/// weekday (same offer, same times): monthly ones in other weeks, those paused in holidays. The
+/// week plan shows only these under "a normal week", not the whole list again.
+pub fn not_this_week(plan: &WeekPlan, typical: &[Vec<TypicalEntry>]) -> Vec<Vec<TypicalEntry>> {
+    typical
+        .iter()
+        .enumerate()
+        .map(|(d, entries)| {
+            let day = plan.days.iter().find(|p| p.date.weekday().num_days_from_monday() as usize == d);
+            entries
+                .iter()
+                .filter(|t| {
+                    !day.is_some_and(|day| {
+                        day.entries.iter().any(|e| {
+                            e.offer_slug == t.offer_slug
+                                && e.times == t.times
+                                && !matches!(e.status, Status::Cancelled { .. })
+                        })
+                    })
+                })
+                .cloned()
+                .collect()
+        })
+        .collect()
 }
 
 /// Bit `d` (0 = Monday) set for every weekday a schedule's rule recurs on.
@@ -201,6 +239,7 @@ mod tests {
     fn offer(slug: &str, schedules: Vec<Schedule>) -> PlannedOffer {
         PlannedOffer {
             slug: slug.into(),
+            category: crate::domain::category::Category::Meeting,
             title: slug.into(),
             lang: "de".into(),
             place_name: "Ort".into(),
@@ -252,6 +291,30 @@ mod tests {
         assert_eq!(week[2][0].pattern, Pattern::MonthlyNth { nth: Nth::First });
         assert_eq!(week.iter().map(Vec::len).sum::<usize>(), 2);
         assert_eq!(weekday_mask(&[week_schedule()]), 0b0000_0101);
+    }
+
+    /// Only what the shown week lacks is listed under the normal week: a cancelled date counts
+    /// as lacking, a date taking place does not.
+    #[test]
+    fn the_normal_week_lists_only_what_this_week_lacks() {
+        let weekly = offer("yoga", vec![week_schedule()]);
+        let monthly = offer(
+            "cafe",
+            vec![schedule(Rule::MonthlyNth { interval: 1, nth: Nth::First, weekday: Weekday::Wed }, "10:00")],
+        );
+        let offers = [weekly, monthly];
+        let typical = typical_week(&offers);
+        // 7 December 2026 is a Monday; the first Wednesday of December was the 2nd.
+        let monday = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let mut plan = week_plan(&offers, &HolidayCalendar::default(), monday);
+        let lacking = not_this_week(&plan, &typical);
+        let slugs = |d: usize, l: &Vec<Vec<TypicalEntry>>| {
+            l[d].iter().map(|e| e.offer_slug.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(slugs(0, &lacking), Vec::<String>::new());
+        assert_eq!(slugs(2, &lacking), vec!["cafe".to_owned()]);
+        plan.days[0].entries[0].status = Status::Cancelled { reason: String::new() };
+        assert_eq!(slugs(0, &not_this_week(&plan, &typical)), vec!["yoga".to_owned()]);
     }
 
     fn week_schedule() -> Schedule {

@@ -2,10 +2,10 @@
 
 pub mod age_text;
 pub mod board_cards;
-pub mod category_icon;
 pub mod filter_form;
 pub mod filter_live;
 pub mod filter_texts;
+pub mod isolated;
 pub mod language_switcher;
 pub mod occurrence_text;
 pub mod offer_card;

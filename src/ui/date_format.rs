@@ -16,7 +16,31 @@ use chrono::{NaiveDate, NaiveTime};
 
 /// A calendar date, medium length ("25.11.2026").
 pub fn date(locale: Locale, d: NaiveDate) -> String {
-    imp::date(locale, d)
+    imp::date(locale, d, Style::Medium)
+}
+
+/// Day and month, short, for dates of the coming weeks ("23.12.").
+pub fn day_month(locale: Locale, d: NaiveDate) -> String {
+    imp::date(locale, d, Style::DayMonth)
+}
+
+/// Day and month in words ("7. Dezember").
+pub fn day_month_long(locale: Locale, d: NaiveDate) -> String {
+    imp::date(locale, d, Style::DayMonthLong)
+}
+
+/// A date in words ("13. Dezember 2026").
+pub fn date_long(locale: Locale, d: NaiveDate) -> String {
+    imp::date(locale, d, Style::Long)
+}
+
+/// How much of a date is written, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Style {
+    Medium,
+    DayMonth,
+    DayMonthLong,
+    Long,
 }
 
 /// A time of day, hours and minutes ("15:00").
@@ -26,11 +50,12 @@ pub fn time(locale: Locale, t: NaiveTime) -> String {
 
 #[cfg(feature = "ssr")]
 mod imp {
+    use super::Style;
     use crate::i18n::*;
     use crate::ui::kept::Kept;
     use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
     use icu_calendar::{Date, Gregorian};
-    use icu_datetime::fieldsets::{T, YMD};
+    use icu_datetime::fieldsets::{MD, T, YMD};
     use icu_datetime::input::Time;
     use icu_datetime::options::TimePrecision;
     use icu_datetime::{DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter, NoCalendarFormatter};
@@ -46,6 +71,9 @@ mod imp {
 
     struct Formatters {
         date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+        long: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+        day_month: FixedCalendarDateTimeFormatter<Gregorian, MD>,
+        day_month_long: FixedCalendarDateTimeFormatter<Gregorian, MD>,
         time: NoCalendarFormatter<T>,
     }
 
@@ -58,12 +86,18 @@ mod imp {
                 let prefs = DateTimeFormatterPreferences::from(&tag);
                 let date = FixedCalendarDateTimeFormatter::try_new(prefs, YMD::medium())
                     .expect("compiled date data for every page language");
+                let long = FixedCalendarDateTimeFormatter::try_new(prefs, YMD::long())
+                    .expect("compiled date data for every page language");
+                let day_month = FixedCalendarDateTimeFormatter::try_new(prefs, MD::short())
+                    .expect("compiled date data for every page language");
+                let day_month_long = FixedCalendarDateTimeFormatter::try_new(prefs, MD::long())
+                    .expect("compiled date data for every page language");
                 let time = NoCalendarFormatter::try_new(
                     prefs,
                     T::medium().with_time_precision(TimePrecision::Minute),
                 )
                 .expect("compiled time data for every page language");
-                (l, Formatters { date, time })
+                (l, Formatters { date, long, day_month, day_month_long, time })
             })
             .collect()
     });
@@ -74,22 +108,28 @@ mod imp {
     pub(super) const MADE_MAX: usize = 4096;
 
     thread_local! {
-        static DATES: RefCell<Kept<(Locale, NaiveDate), String>> = RefCell::new(Kept::new(MADE_MAX));
+        static DATES: RefCell<Kept<(Locale, NaiveDate, Style), String>> = RefCell::new(Kept::new(MADE_MAX));
         static TIMES: RefCell<Kept<(Locale, NaiveTime), String>> = RefCell::new(Kept::new(MADE_MAX));
     }
 
-    pub fn date(locale: Locale, d: NaiveDate) -> String {
-        DATES.with_borrow_mut(|kept| kept.get((locale, d), || format_date(locale, d)))
+    pub fn date(locale: Locale, d: NaiveDate, style: Style) -> String {
+        DATES.with_borrow_mut(|kept| kept.get((locale, d, style), || format_date(locale, d, style)))
     }
 
     pub fn time(locale: Locale, t: NaiveTime) -> String {
         TIMES.with_borrow_mut(|kept| kept.get((locale, t), || format_time(locale, t)))
     }
 
-    pub(super) fn format_date(locale: Locale, d: NaiveDate) -> String {
+    pub(super) fn format_date(locale: Locale, d: NaiveDate, style: Style) -> String {
         let ymd = Date::try_new_gregorian(d.year(), d.month() as u8, d.day() as u8)
             .expect("a chrono date is valid");
-        FORMATTERS[&locale].date.format(&ymd).to_string()
+        let f = &FORMATTERS[&locale];
+        match style {
+            Style::Medium => f.date.format(&ymd).to_string(),
+            Style::Long => f.long.format(&ymd).to_string(),
+            Style::DayMonth => f.day_month.format(&ymd).to_string(),
+            Style::DayMonthLong => f.day_month_long.format(&ymd).to_string(),
+        }
     }
 
     pub(super) fn format_time(locale: Locale, t: NaiveTime) -> String {
@@ -100,10 +140,11 @@ mod imp {
 
 #[cfg(not(feature = "ssr"))]
 mod imp {
+    use super::Style;
     use crate::i18n::*;
     use chrono::{NaiveDate, NaiveTime};
 
-    pub fn date(locale: Locale, d: NaiveDate) -> String {
+    pub fn date(locale: Locale, d: NaiveDate, _style: Style) -> String {
         d.format(td_string!(locale, formats.date)).to_string()
     }
 
@@ -129,6 +170,20 @@ mod tests {
         assert!(date(Locale::ru, nov_25()).contains("нояб"), "{}", date(Locale::ru, nov_25()));
         assert!(date(Locale::uk, nov_25()).contains("лист"), "{}", date(Locale::uk, nov_25()));
         assert!(date(Locale::tr, nov_25()).contains("Kas"), "{}", date(Locale::tr, nov_25()));
+    }
+
+    /// Dates of the coming weeks without their year, and dates in words.
+    #[test]
+    fn short_and_long_dates() {
+        assert_eq!(day_month(Locale::de, nov_25()), "25.11.");
+        assert_eq!(day_month_long(Locale::de, nov_25()), "25. November");
+        assert_eq!(date_long(Locale::de, nov_25()), "25. November 2026");
+        assert!(
+            day_month_long(Locale::ar, nov_25()).contains("نوفمبر"),
+            "{}",
+            day_month_long(Locale::ar, nov_25())
+        );
+        assert!(!day_month(Locale::ru, nov_25()).contains("2026"));
     }
 
     /// Farsi and Arabic keep the Gregorian calendar and Latin digits: 2026, not 1405 or ٢٠٢٦.
@@ -158,7 +213,7 @@ mod tests {
         let first = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
         for i in 0..(imp::MADE_MAX as i64 + 10) {
             let d = first + chrono::Duration::days(i % (imp::MADE_MAX as i64 + 3));
-            assert_eq!(date(Locale::ru, d), imp::format_date(Locale::ru, d));
+            assert_eq!(date(Locale::ru, d), imp::format_date(Locale::ru, d, Style::Medium));
         }
         for minutes in 0..24 * 60 {
             let t = NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).unwrap();

@@ -87,16 +87,30 @@ impl Cards {
 
 /// Puts `query` (without `?`) into the address bar as a new history entry.
 pub fn push_query(query: &str) {
+    set_query(query, true);
+}
+
+/// Puts `query` (without `?`) into the address bar in place of the current one.
+pub fn replace_query(query: &str) {
+    set_query(query, false);
+}
+
+fn set_query(query: &str, push: bool) {
     #[cfg(feature = "hydrate")]
     if let Some(w) = web_sys::window() {
         let path = w.location().pathname().unwrap_or_default();
         let url = if query.is_empty() { path } else { format!("{path}?{query}") };
         if let Ok(h) = w.history() {
-            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            let none = wasm_bindgen::JsValue::NULL;
+            let _ = if push {
+                h.push_state_with_url(&none, "", Some(&url))
+            } else {
+                h.replace_state_with_url(&none, "", Some(&url))
+            };
         }
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = query;
+    let _ = (query, push);
 }
 
 /// The current query string without `?` (empty on the server).

@@ -13,6 +13,21 @@ pub fn set_status(code: u16) {
     let _ = code;
 }
 
+/// Answers the page being rendered with a redirect (302) to the local address `path`, whatever
+/// the client accepts. A no-op in the browser.
+pub fn redirect_page(path: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(resp), Ok(to)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::HeaderValue::from_str(path),
+    ) {
+        resp.set_status(axum::http::StatusCode::FOUND);
+        resp.insert_header(axum::http::header::LOCATION, to);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
 /// Puts the Content-Security-Policy naming this response's script nonce on the page being
 /// rendered. A no-op in the browser.
 pub fn set_page_policy() {

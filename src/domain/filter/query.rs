@@ -10,6 +10,16 @@ pub fn parse_query_string(query: &str) -> (Filter, Vec<String>) {
     parse_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
+/// The query without its empty parameters (`age=&q=`, what a plain form sends for fields left
+/// empty), when it has any: the board answers such an address with a redirect to the clean one.
+pub fn without_empty(query: &str) -> Option<String> {
+    let empty = |p: &&str| p.is_empty() || p.split_once('=').is_some_and(|(_, v)| v.is_empty());
+    if !query.split('&').any(|p| empty(&p)) || query.is_empty() {
+        return None;
+    }
+    Some(query.split('&').filter(|p| !empty(p)).collect::<Vec<_>>().join("&"))
+}
+
 /// Reads the filter from URL query pairs. Unknown values are dropped and their parameter named
 /// in the second result, so the page can say which filter it did not understand.
 pub fn parse_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Filter, Vec<String>) {
@@ -212,6 +222,16 @@ pub fn widenings(f: &Filter) -> Vec<(&'static str, Filter)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a plain form sends for empty fields goes; everything else stays as it was.
+    #[test]
+    fn empty_parameters_are_dropped() {
+        assert_eq!(without_empty("age=&band=&day=3&q=&list=a,b"), Some("day=3&list=a,b".into()));
+        assert_eq!(without_empty("age=&q="), Some(String::new()));
+        assert_eq!(without_empty("age=7&day=3"), None);
+        assert_eq!(without_empty(""), None);
+        assert_eq!(without_empty("xyz=1"), None);
+    }
     use proptest::prelude::*;
 
     /// Query strings decode with `+` and percent escapes; broken escapes stay as they are.

@@ -4,7 +4,7 @@
 //! an uncached 500-offer board used to write, and compress, 450 cards nobody sees before they
 //! filter (issue #11, B5).
 
-use super::offer_card::{offer_card_html, CardContext, CARD_START};
+use super::offer_card::{offer_card_html, CardContext, CardLinks, CARD_START};
 use crate::domain::board::Board;
 use crate::domain::filter::{shown, to_query};
 use crate::domain::shortlist::{list_value, toggled};
@@ -30,6 +30,7 @@ pub fn shown_of(board: &Board) -> Vec<bool> {
 /// The `which` cards of `board`, in board order, and how many.
 pub fn cards_html(cx: &CardContext, board: &Board, which: Which) -> (String, usize) {
     let filter_query = to_query(&board.filter);
+    let offer_query = offer_query(&board.list);
     let mut buf = String::new();
     let mut count = 0;
     for (offer, shown) in board.offers.iter().zip(shown_of(board)) {
@@ -40,8 +41,14 @@ pub fn cards_html(cx: &CardContext, board: &Board, which: Which) -> (String, usi
             buf.reserve(1200 * board.offers.len().min(100));
         }
         let saved = board.list.contains(&offer.slug);
-        let save_href = board_href(&filter_query, &toggled(&board.list, &offer.slug));
-        offer_card_html(&mut buf, cx, offer, saved, &save_href);
+        let save_href = save_href(&filter_query, &toggled(&board.list, &offer.slug), &offer.slug);
+        offer_card_html(
+            &mut buf,
+            cx,
+            offer,
+            saved,
+            &CardLinks { offer_query: &offer_query, save_href: &save_href },
+        );
         count += 1;
     }
     (buf, count)
@@ -70,6 +77,26 @@ pub fn card_slices(html: &str, per: usize) -> Vec<&str> {
 pub fn waiting_src(locale: &str, quarter: &str, board: &Board) -> String {
     let query = board_href(&to_query(&board.filter), &board.list);
     format!("/{locale}/{quarter}/cards{}", if query == "?" { "" } else { &query })
+}
+
+/// The board with `list` as its shortlist, back at the card of `slug` (without JavaScript,
+/// "Merken" reloads the board and the resident lands where they tapped).
+pub fn save_href(filter_query: &str, list: &[String], slug: &str) -> String {
+    format!("{}#{}", board_href(filter_query, list), card_id(slug))
+}
+
+/// The element id of an offer's card on the board (`#o-<slug>`).
+pub fn card_id(slug: &str) -> String {
+    format!("o-{slug}")
+}
+
+/// `?list=<list>` for the links to an offer's page, which keep the shortlist; empty without one.
+pub fn offer_query(list: &[String]) -> String {
+    if list.is_empty() {
+        String::new()
+    } else {
+        format!("?list={}", list_value(list))
+    }
 }
 
 /// `?<filter>&list=<list>` for the board's own links (the list survives filtering and back).

@@ -10,13 +10,26 @@ use crate::domain::category::Category;
 use crate::domain::filter::{to_query, widenings, Filter, Quick, TimeOfDay, BANDS, FIRST_SHOWN};
 use leptos::prelude::*;
 
+/// Where the result bar's shortlist link leads, and how many offers are on the list.
+pub struct ShortlistLink {
+    pub href: String,
+    pub count: usize,
+}
+
 /// `filter` is the applied filter, `count` how many offers match it; `children` are the cards.
 #[component]
-pub fn FilterForm(filter: Filter, count: usize, texts: FilterTexts, children: Children) -> impl IntoView {
+pub fn FilterForm(
+    filter: Filter,
+    count: usize,
+    texts: FilterTexts,
+    shortlist: ShortlistLink,
+    children: Children,
+) -> impl IntoView {
     let FilterTexts {
         heading,
         quick_label,
         age,
+        age_short,
         band,
         any,
         days_legend,
@@ -42,6 +55,7 @@ pub fn FilterForm(filter: Filter, count: usize, texts: FilterTexts, children: Ch
         widen: widen_labels,
         matching,
         show_all,
+        shortlist: shortlist_word,
     } = texts;
     let f = filter;
     let day_boxes = days
@@ -49,8 +63,9 @@ pub fn FilterForm(filter: Filter, count: usize, texts: FilterTexts, children: Ch
         .enumerate()
         .map(|(d, (short, long))| {
             view! {
-                <label class="chip">
-                    <input type="checkbox" name="day" value=(d + 1).to_string() checked=f.days & (1 << d) != 0/>
+                // The box itself is hidden: the chip shows whether it is ticked.
+                <label class="chip day-chip">
+                    <input type="checkbox" name="day" value=(d + 1).to_string() checked=f.days & (1 << d) != 0 class="visually-hidden"/>
                     <span title=long>{short}</span>
                 </label>
             }
@@ -83,15 +98,15 @@ pub fn FilterForm(filter: Filter, count: usize, texts: FilterTexts, children: Ch
             view! { <option value=code selected=selected>{name}</option> }
         })
         .collect_view();
-    let quick_chips = Quick::ALL
-        .iter()
-        .zip(quick)
-        .map(|((code, q), label)| {
-            let href = format!("?{}", to_query(&Filter { quick: Some(*q), ..f.clone() }));
-            let current = (f.quick == Some(*q)).then_some("true");
-            view! { <a class="chip" href=href aria-current=current data-filter="quick" data-quick=*code>{label}</a> }
-        })
-        .collect_view();
+    // "Today" sits in the bar; the other quick choices wait behind "more".
+    let quick_chip = |(code, q): &(&'static str, Quick), label: String| {
+        let href = format!("?{}#offers", to_query(&Filter { quick: Some(*q), ..f.clone() }));
+        let current = (f.quick == Some(*q)).then_some("true");
+        view! { <a class="chip" href=href aria-current=current data-filter="quick" data-quick=*code>{label}</a> }
+    };
+    let mut quick_chips =
+        Quick::ALL.iter().zip(quick).map(|(q, label)| quick_chip(q, label)).collect::<Vec<_>>();
+    let today_chip = (!quick_chips.is_empty()).then(|| quick_chips.remove(0));
     let more_open = f.uses_more();
     // The ways to widen the filter, while nothing matches.
     let widen = (count == 0).then(|| {
@@ -100,90 +115,104 @@ pub fn FilterForm(filter: Filter, count: usize, texts: FilterTexts, children: Ch
             .map(|(what, wider)| {
                 let label =
                     widen_labels.iter().find(|(w, _)| w == what).map(|(_, t)| t.clone()).unwrap_or_default();
-                view! { <li><a href=format!("?{}", to_query(&wider)) data-filter="widen">{label}</a></li> }
+                view! { <li><a href=format!("?{}#offers", to_query(&wider)) data-filter="widen">{label}</a></li> }
             })
             .collect_view()
     });
-    let show_all_href = format!("?{}", to_query(&Filter { all: true, ..f.clone() }));
+    let show_all_href = format!("?{}#offers", to_query(&Filter { all: true, ..f.clone() }));
     view! {
         <section class="filters" aria-labelledby="filter-heading">
-            <h2 id="filter-heading">{heading}</h2>
+            <h2 id="filter-heading" class="visually-hidden">{heading}</h2>
             {not_understood.map(|n| view! { <p class="notice" role="status">{n}</p> })}
-            <nav class="quick" aria-label=quick_label>{quick_chips}</nav>
-            <form method="get" action="" class="filter-form">
-                <div class="field-row">
-                    <label>
-                        <span>{age}</span>
-                        <input
-                            type="number"
-                            name="age"
-                            min="0"
-                            max="120"
-                            inputmode="numeric"
-                            value=f.age.map(|a| a.to_string()).unwrap_or_default()
-                        />
-                    </label>
-                    <label>
-                        <span>{band}</span>
-                        <select name="band">
-                            <option value="">{any.clone()}</option>
-                            {band_options}
-                        </select>
-                    </label>
-                </div>
+            // Without JavaScript the answer lands at the results, not at the top of the page.
+            <form method="get" action="#offers" class="filter-form">
+                <label class="age">
+                    <span aria-hidden="true">{age_short}</span>
+                    <input
+                        type="number"
+                        name="age"
+                        min="0"
+                        max="120"
+                        inputmode="numeric"
+                        aria-label=age
+                        value=f.age.map(|a| a.to_string()).unwrap_or_default()
+                    />
+                </label>
+                {today_chip}
+                <details class="more" open=more_open>
+                    <summary>{more} <crate::ui::icons::IconView name=crate::ui::icons::Icon::Chevron.name()/></summary>
+                    <div class="more-fields">
+                        <div class="quick" role="group" aria-label=quick_label>{quick_chips}</div>
+                        <label>
+                            <span>{band}</span>
+                            <select name="band">
+                                <option value="">{any.clone()}</option>
+                                {band_options}
+                            </select>
+                        </label>
+                        <label class="search">
+                            <span>{text}</span>
+                            <input type="search" name="q" maxlength="100" value=f.text.clone().unwrap_or_default()/>
+                        </label>
+                        <label>
+                            <span>{time}</span>
+                            <select name="time">
+                                <option value="">{any.clone()}</option>
+                                {time_options}
+                            </select>
+                        </label>
+                        <label>
+                            <span>{category}</span>
+                            <select name="category">
+                                <option value="">{any.clone()}</option>
+                                {category_options}
+                            </select>
+                        </label>
+                        <label>
+                            <span>{language}</span>
+                            <select name="lang">
+                                <option value="">{any}</option>
+                                {language_options}
+                            </select>
+                        </label>
+                        <label class="check">
+                            <input type="checkbox" name="free" value="1" checked=f.free/>
+                            <span>{free}</span>
+                        </label>
+                        <label class="check">
+                            <input type="checkbox" name="stepfree" value="1" checked=f.step_free/>
+                            <span>{step_free}</span>
+                        </label>
+                        <label class="check">
+                            <input type="checkbox" name="noreg" value="1" checked=f.no_registration/>
+                            <span>{no_registration}</span>
+                        </label>
+                        <p class="reset"><a href="?#offers" data-filter="reset">{reset}</a></p>
+                    </div>
+                </details>
                 <fieldset class="days">
-                    <legend>{days_legend}</legend>
+                    <legend class="visually-hidden">{days_legend}</legend>
                     {day_boxes}
                 </fieldset>
-                <label class="search">
-                    <span>{text}</span>
-                    <input type="search" name="q" maxlength="100" value=f.text.clone().unwrap_or_default()/>
-                </label>
-                <details class="more" open=more_open>
-                    <summary>{more}</summary>
-                    <label>
-                        <span>{time}</span>
-                        <select name="time">
-                            <option value="">{any.clone()}</option>
-                            {time_options}
-                        </select>
-                    </label>
-                    <label>
-                        <span>{category}</span>
-                        <select name="category">
-                            <option value="">{any.clone()}</option>
-                            {category_options}
-                        </select>
-                    </label>
-                    <label>
-                        <span>{language}</span>
-                        <select name="lang">
-                            <option value="">{any}</option>
-                            {language_options}
-                        </select>
-                    </label>
-                    <label class="check">
-                        <input type="checkbox" name="free" value="1" checked=f.free/>
-                        <span>{free}</span>
-                    </label>
-                    <label class="check">
-                        <input type="checkbox" name="stepfree" value="1" checked=f.step_free/>
-                        <span>{step_free}</span>
-                    </label>
-                    <label class="check">
-                        <input type="checkbox" name="noreg" value="1" checked=f.no_registration/>
-                        <span>{no_registration}</span>
-                    </label>
-                </details>
                 // Sent only while "show all" is on (a disabled field is not submitted).
                 <input type="hidden" name="all" value="1" disabled=!f.all/>
-                <div class="actions">
-                    <button type="submit">{apply}</button>
-                    <a href="?" data-filter="reset">{reset}</a>
-                </div>
+                // While the filter is live (JavaScript), every change applies at once: no button.
+                <p class="actions"><button type="submit" class="apply">{apply}</button></p>
             </form>
         </section>
-        <p class="match-count" role="status" aria-live="polite">{matching.text(count)}</p>
+        // Stays in view at the bottom of the screen while the form is taller than it: after each
+        // tap the resident sees how many offers match, and a tap on it leads to them.
+        <div class="result-bar">
+            <a href="#offers" class="to-results">
+                <span class="match-count" role="status" aria-live="polite">{matching.text(count)}</span>
+            </a>
+            <a class="shortlist-link" href=shortlist.href hidden=shortlist.count == 0>
+                <crate::ui::icons::IconView name=crate::ui::icons::Icon::Star.name()/>
+                <span>{shortlist_word}</span>
+                " "
+                <span class="shortlist-count">{shortlist.count}</span>
+            </a>
+        </div>
         <div class="empty" hidden=count != 0>
             <p>{none}</p>
             <p>{widen_intro}</p>

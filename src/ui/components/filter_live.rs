@@ -21,6 +21,9 @@ mod browser;
 pub struct LiveTexts {
     pub matching: CountWords,
     pub widen: Vec<(String, String)>,
+    /// A card's save link, unsaved ("Merken") and saved ("Gemerkt").
+    pub save: String,
+    pub saved: String,
 }
 
 /// `filter` is the applied filter as its URL query; `facts` holds every offer of the board (slug

@@ -15,6 +15,8 @@ pub struct FilterTexts {
     pub heading: String,
     pub quick_label: String,
     pub age: String,
+    /// The age field's visible label; `age` is its full name.
+    pub age_short: String,
     pub band: String,
     pub any: String,
     pub days_legend: String,
@@ -46,6 +48,8 @@ pub struct FilterTexts {
     pub matching: CountWords,
     /// The link that shows every matching offer, not only the first `filter::FIRST_SHOWN`.
     pub show_all: String,
+    /// The word on the link to the shortlist.
+    pub shortlist: String,
 }
 
 /// A sentence with a count in it, for every count up to a maximum, as the few forms the
@@ -117,6 +121,7 @@ pub fn filter_texts(
         heading: s(t_string!(i18n, filter.heading)),
         quick_label: s(t_string!(i18n, filter.quick_label)),
         age: s(t_string!(i18n, filter.age)),
+        age_short: s(t_string!(i18n, filter.age_short)),
         band: s(t_string!(i18n, filter.band)),
         any: s(t_string!(i18n, filter.any)),
         days_legend: s(t_string!(i18n, filter.days)),
@@ -178,6 +183,7 @@ pub fn filter_texts(
         .collect(),
         matching: matching_words(i18n.get_locale_untracked(), offers),
         show_all: s(t_string!(i18n, filter.show_all)),
+        shortlist: s(t_string!(i18n, shortlist.title)),
     }
 }
 

@@ -1,8 +1,10 @@
-//! The frame of every page: `<html lang dir>`, title, header with language switcher, footer.
+//! The frame of every public page: `<html lang dir>`, title and link preview, a compact header
+//! (the site's name and the language menu), the footer, and the pictograms' sprite.
 
-use super::language_switcher::LanguageSwitcher;
+use super::language_switcher::{path_with_query, LanguageSwitcher};
 use super::share_button::ShareButton;
 use crate::i18n::*;
+use crate::ui::icons::IconSprite;
 use crate::ui::DemoNotice;
 use crate::ui::PublicUrl;
 use leptos::prelude::*;
@@ -26,15 +28,15 @@ pub fn PageFrame(
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let demo = use_context::<DemoNotice>().is_some_and(|d| d.0);
-    let url = use_context::<PublicUrl>()
-        .map(|base| format!("{}{}", base.0, use_location().pathname.get_untracked()))
-        .unwrap_or_default();
-    let description = description.unwrap_or_else(|| t_string!(i18n, site.tagline).to_owned());
     let base = use_context::<PublicUrl>().map(|b| b.0).unwrap_or_default();
+    let location = use_location();
+    let url = format!("{base}{}", location.pathname.get_untracked());
+    let description = description.unwrap_or_else(|| t_string!(i18n, site.tagline).to_owned());
     let image = image.map(|path| view! { <Meta property="og:image" content=format!("{base}{path}")/> });
-    let search = use_location().search.get_untracked();
-    let share_url =
-        if search.is_empty() { url.clone() } else { format!("{url}?{}", search.trim_start_matches('?')) };
+    let share_url = format!(
+        "{base}{}",
+        path_with_query(&location.pathname.get_untracked(), &location.search.get_untracked())
+    );
     let share_title = title.clone();
     view! {
         <Html {..} lang=locale.as_str() dir=locale.direction().as_str()/>
@@ -47,6 +49,7 @@ pub fn PageFrame(
         <Meta property="og:locale" content=locale.as_str()/>
         <Meta property="og:url" content=url/>
         {image}
+        <IconSprite/>
         <a class="skip-link" href="#main">{t!(i18n, site.skip)}</a>
         <header class="site-header">
             <a class="brand" href=format!("/{}", locale.as_str())>{t!(i18n, site.name)}</a>

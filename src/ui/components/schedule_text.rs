@@ -111,6 +111,30 @@ pub fn summary_parts(i18n: I18n, s: &Schedule, today: Option<NaiveDate>) -> Vec<
     parts
 }
 
+/// The phrases of a schedule on a board's card, each with whether it is a time: like
+/// `summary_parts`, but without what the next date (`next`, written before them) already says —
+/// its times, listed dates, and the first day of a rule that has begun by then.
+pub fn card_parts(
+    i18n: I18n,
+    s: &Schedule,
+    next: Option<&crate::domain::schedule::Occurrence>,
+    today: NaiveDate,
+) -> Vec<(String, bool)> {
+    let mut parts = Vec::new();
+    // Listed dates would repeat the next one: its page lists them all.
+    if next.is_none() || !matches!(s.rule, Rule::Dates(_)) {
+        parts.push((rule_text(i18n, &s.rule), false));
+    }
+    if next.is_none_or(|n| n.times != s.times) {
+        parts.push((times_text(i18n, s.times), true));
+    }
+    let shown_from = next.map_or(today, |n| n.date.max(today));
+    let rest = summary_parts(i18n, s, Some(shown_from));
+    // `summary_parts` begins with the rule and the times: the rest follows as it says it.
+    parts.extend(rest.into_iter().skip(2).map(|p| (p, false)));
+    parts
+}
+
 /// One line per schedule; "by arrangement" when the offer has none.
 #[component]
 pub fn ScheduleSummary(
@@ -122,7 +146,17 @@ pub fn ScheduleSummary(
         return view! { <p class="schedule schedule-none">{t!(i18n, board.no_slots)}</p> }.into_any();
     }
     let sep = t_string!(i18n, summary.part_separator);
-    let lines =
-        schedules.iter().map(|s| view! { <li>{summary_parts(i18n, s, today).join(sep)}</li> }).collect_view();
+    let lines = schedules
+        .iter()
+        .map(|s| {
+            // The second phrase is the times.
+            let parts = summary_parts(i18n, s, today)
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| (p, i == 1))
+                .collect::<Vec<_>>();
+            view! { <li inner_html=super::isolated::parts_html(&parts, sep)></li> }
+        })
+        .collect_view();
     view! { <ul class="schedule">{lines}</ul> }.into_any()
 }

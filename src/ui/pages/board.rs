@@ -5,11 +5,12 @@ use crate::domain::board::Board;
 use crate::i18n::*;
 use crate::serverfns::get_board;
 use crate::ui::components::board_cards::{cards_html, waiting_src, Which, INLINE_WAITING};
-use crate::ui::components::filter_form::FilterForm;
+use crate::ui::components::filter_form::{FilterForm, ShortlistLink};
 use crate::ui::components::filter_live::{LiveFilter, LiveTexts};
 use crate::ui::components::filter_texts::filter_texts;
 use crate::ui::components::offer_card::CardContext;
 use crate::ui::components::page_frame::PageFrame;
+use crate::ui::icons::{Icon, IconView};
 use crate::ui::locale::route_locale;
 use crate::ui::tel_href;
 use leptos::prelude::*;
@@ -22,6 +23,15 @@ pub fn BoardPage() -> impl IntoView {
     };
     let quarter = use_params_map().read_untracked().get("quarter").unwrap_or_default();
     let query = use_location().search.get_untracked().trim_start_matches('?').to_owned();
+    // A plain form sends its empty fields too: the address the resident sees and shares is the
+    // clean one (the browser keeps the `#offers` the form added).
+    if let Some(clean) = crate::domain::filter::without_empty(&query) {
+        let path = use_location().pathname.get_untracked();
+        crate::ui::status::redirect_page(&crate::ui::components::language_switcher::path_with_query(
+            &path, &clean,
+        ));
+        return ().into_any();
+    }
     let data = OnceResource::new(get_board(locale.as_str().to_owned(), quarter, query));
     let board = move || {
         Suspend::new(async move {
@@ -47,13 +57,10 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     );
     let title = format!("{} – {}", board.quarter.name, t_string!(i18n, site.name));
     let image = format!("/qr/q/{}/{}.png", board.quarter.slug, locale.as_str());
-    let shortlist_bar = (!board.list.is_empty()).then(|| {
-        let href =
-            format!("/{}/list?list={}", locale.as_str(), crate::domain::shortlist::list_value(&board.list));
-        let count = board.list.len();
-        let label = t_string!(i18n, shortlist.view, count = count).to_string();
-        view! { <p class="shortlist-bar"><a href=href>{label}</a></p> }
-    });
+    let shortlist = ShortlistLink {
+        href: format!("/{}/list?list={}", locale.as_str(), crate::domain::shortlist::list_value(&board.list)),
+        count: board.list.len(),
+    };
     let offers_view = if board.offers.is_empty() {
         view! { <p class="empty">{t!(i18n, board.no_offers)}</p> }.into_any()
     } else {
@@ -75,10 +82,15 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         };
         let quarter = board.quarter.slug.clone();
         let texts = filter_texts(i18n, &languages, &board.not_understood, offer_count);
-        let live_texts = LiveTexts { matching: texts.matching.clone(), widen: texts.widen.clone() };
+        let live_texts = LiveTexts {
+            matching: texts.matching.clone(),
+            widen: texts.widen.clone(),
+            save: t_string!(i18n, shortlist.add).to_owned(),
+            saved: t_string!(i18n, shortlist.saved).to_owned(),
+        };
         let count = board.matching();
         view! {
-            <FilterForm filter=board.filter.clone() count texts>
+            <FilterForm filter=board.filter.clone() count texts shortlist>
                 <ul class="offers" inner_html=cards></ul>
                 <template class="offers-waiting" data-src=src inner_html=waiting></template>
             </FilterForm>
@@ -94,7 +106,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
                 <li>
                     <span class="place-name">{p.name}</span>
                     ", "
-                    <span>{p.street}</span>
+                    <bdi>{p.street}</bdi>
                     {p.step_free.then(|| view! { " · " <span>{t!(i18n, board.step_free)}</span> })}
                     " · "
                     <span>{t!(i18n, board.offers_at_place, count = move || p.offer_count)}</span>
@@ -105,16 +117,25 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
     let office = quarter.office;
     view! {
         <PageFrame title description=quarter.description.clone() image>
-            <section class="quarter-intro">
-                <h1 lang=quarter.lang.clone() dir="auto">{quarter.name}</h1>
-                <p lang=quarter.lang dir="auto">{quarter.description}</p>
-                <p><a class="button-link" href=week_href>{t!(i18n, board.week_plan_link)}</a></p>
-                <p><a class="button-link" href=format!("/{}/{}/network", locale.as_str(), quarter.slug)>{t!(i18n, directory.link)}</a></p>
-            </section>
-            {shortlist_bar}
-            <section aria-labelledby="offers-heading">
-                <h2 id="offers-heading">{t!(i18n, board.offers_heading)}</h2>
+            <div class="page-head">
+                <h1 lang=quarter.lang.clone() dir="auto">{quarter.name.clone()}</h1>
+                <a class="chip head-link" href=week_href.clone()>
+                    <IconView name=Icon::Calendar.name()/>
+                    <span>{t!(i18n, board.week_plan_short)}</span>
+                </a>
+            </div>
+            <section class="board" aria-labelledby="offers-heading">
+                <h2 id="offers-heading" class="visually-hidden">{t!(i18n, board.offers_heading)}</h2>
                 {offers_view}
+            </section>
+            // The quarter's intro comes after its offers: on a phone, the offers are the first screen.
+            <section class="quarter-intro" aria-labelledby="about-heading">
+                <h2 id="about-heading">{t_string!(i18n, board.about, quarter = quarter.name.clone()).to_string()}</h2>
+                <p lang=quarter.lang dir="auto">{quarter.description}</p>
+                <ul class="link-list">
+                    <li><a href=week_href>{t!(i18n, board.week_plan_link)}</a></li>
+                    <li><a href=format!("/{}/{}/network", locale.as_str(), quarter.slug)>{t!(i18n, directory.link)}</a></li>
+                </ul>
             </section>
             <section aria-labelledby="places-heading">
                 <h2 id="places-heading">{t!(i18n, board.places_heading)}</h2>
@@ -125,7 +146,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
                 <p class="office-name">{office.name}</p>
                 <p><bdi>{office.address.to_string()}</bdi></p>
                 <p>{office.opening_hours}</p>
-                {office.phone.map(|phone| view! { <p><a href=tel_href(&phone) dir="ltr">{phone.clone()}</a></p> })}
+                {office.phone.map(|phone| view! { <p><a class="phone" href=tel_href(&phone) dir="ltr">{phone.clone()}</a></p> })}
             </section>
         </PageFrame>
     }

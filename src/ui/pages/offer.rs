@@ -5,13 +5,13 @@ use crate::domain::offer::{Cost, OfferDetail};
 use crate::i18n::*;
 use crate::serverfns::get_offer;
 use crate::ui::components::age_text::age_text;
-use crate::ui::components::category_icon::CategoryIcon;
 use crate::ui::components::occurrence_text::OccurrenceList;
 use crate::ui::components::page_frame::PageFrame;
 use crate::ui::components::rich_text::RichText;
 use crate::ui::components::schedule_text::ScheduleSummary;
 use crate::ui::components::share_button::ShareButton;
 use crate::ui::components::untranslated::UntranslatedMark;
+use crate::ui::icons::{category_name, Icon, IconView};
 use crate::ui::labels;
 use crate::ui::locale::route_locale;
 use crate::ui::tel_href;
@@ -24,12 +24,15 @@ pub fn OfferPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let slug = use_params_map().read_untracked().get("offer").unwrap_or_default();
-    let easy = use_query_map().read_untracked().get("easy").is_some_and(|v| v == "1");
+    let query = use_query_map().read_untracked();
+    let easy = query.get("easy").is_some_and(|v| v == "1");
+    let list = query.get("list").map(|v| crate::domain::shortlist::parse_list(&v)).unwrap_or_default();
     let data = OnceResource::new(get_offer(locale.as_str().to_owned(), slug));
     let offer = move || {
+        let list = list.clone();
         Suspend::new(async move {
             match data.await {
-                Ok(offer) => view! { <OfferView offer locale easy/> }.into_any(),
+                Ok(offer) => view! { <OfferView offer locale easy list/> }.into_any(),
                 Err(e) => super::load_failed(e),
             }
         })
@@ -38,8 +41,37 @@ pub fn OfferPage() -> impl IntoView {
 }
 
 #[component]
-fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
+fn OfferView(offer: OfferDetail, locale: Locale, easy: bool, list: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = locale.as_str();
+    let on_list = list.contains(&offer.slug);
+    let toggled = crate::domain::shortlist::toggled(&list, &offer.slug);
+    let save_href = match toggled.is_empty() {
+        true => "?".to_owned(),
+        false => format!("?list={}", crate::domain::shortlist::list_value(&toggled)),
+    };
+    // Back to the board of the offer's (first) quarter, at its card, with the shortlist.
+    let back = offer.quarters.first().map(|q| {
+        let href = format!(
+            "/{lang}/{}{}{}",
+            q.slug,
+            crate::ui::components::board_cards::offer_query(&list),
+            format_args!("#{}", crate::ui::components::board_cards::card_id(&offer.slug))
+        );
+        let words = t_string!(i18n, offer.back_to, quarter = q.name.clone()).to_string();
+        view! { <a class="back-link" href=href><IconView name=Icon::Back.name()/> <span>{words}</span></a> }
+    });
+    let shortlist_link = (!list.is_empty()).then(|| {
+        let href = format!("/{lang}/list?list={}", crate::domain::shortlist::list_value(&list));
+        view! {
+            <a class="shortlist-link" href=href>
+                <IconView name=Icon::Star.name()/>
+                <span>{t!(i18n, shortlist.title)}</span>
+                " "
+                <span class="shortlist-count">{list.len()}</span>
+            </a>
+        }
+    });
     let title = format!("{} – {}", offer.title, t_string!(i18n, site.name));
     let summary: String = offer.description.chars().take(200).collect();
     let who = {
@@ -51,8 +83,12 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
         Cost::Free => t_string!(i18n, offer.free).to_owned(),
         Cost::Amount(text) => text,
     };
-    let languages =
-        offer.languages.iter().map(|code| labels::spoken_language(i18n, code)).collect::<Vec<_>>().join(", ");
+    let languages = offer
+        .languages
+        .iter()
+        .map(|code| labels::spoken_language(i18n, code))
+        .collect::<Vec<_>>()
+        .join(t_string!(i18n, summary.list_separator));
     let registration = if offer.registration.required {
         let how = offer.registration.how.unwrap_or_default();
         format!("{} {how}", t_string!(i18n, offer.registration_needed)).trim_end().to_owned()
@@ -72,10 +108,18 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
         .collect_view();
     view! {
         <PageFrame title description=summary image=format!("/qr/o/{}/{}.png", offer.slug, locale.as_str()) share=false>
+            {back}
             <article class="offer-detail">
                 <h1 lang=offer.lang.clone() dir="auto">{offer.title.clone()}</h1>
                 <UntranslatedMark lang=offer.lang.clone()/>
-                <p class="badge category"><CategoryIcon category=offer.category/> {labels::category(i18n, offer.category)}</p>
+                <div class="offer-actions">
+                    <p class=format!("badge category cat-{}", offer.category.code())><IconView name=category_name(offer.category)/> {labels::category(i18n, offer.category)}</p>
+                    <a class="save" href=save_href rel="nofollow" aria-current=on_list.then_some("true")>
+                        <IconView name=Icon::Star.name()/>
+                        <span>{if on_list { t!(i18n, shortlist.saved).into_any() } else { t!(i18n, shortlist.add).into_any() }}</span>
+                    </a>
+                    {shortlist_link}
+                </div>
                 <Description text=offer.description lang=offer.lang easy=offer.easy_description.filter(|_| locale == Locale::de) show_easy=easy/>
                 <dl class="facts">
                     <dt>{t!(i18n, offer.when)}</dt>
@@ -114,7 +158,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                     <section aria-labelledby="contact-heading">
                         <h2 id="contact-heading">{t!(i18n, offer.contact)}</h2>
                         {contact.name.map(|n| view! { <p>{n}</p> })}
-                        {contact.phone.map(|p| view! { <p><a href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
+                        {contact.phone.map(|p| view! { <p><a class="phone" href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
                         {contact.email.map(|e| view! { <p><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></p> })}
                     </section>
                 })}
@@ -122,7 +166,7 @@ fn OfferView(offer: OfferDetail, locale: Locale, easy: bool) -> impl IntoView {
                     <h2 id="org-heading">{t!(i18n, offer.organisation)}</h2>
                     <p class="org-name">{org.name} " (" {labels::org_kind(i18n, org.kind)} ")"</p>
                     <RichText text=org.description class="org-description" lang="de"/>
-                    {org.phone.map(|p| view! { <p><a href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
+                    {org.phone.map(|p| view! { <p><a class="phone" href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
                     {org.email.map(|e| view! { <p><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></p> })}
                     {org.website.map(|w| view! { <p><a href=w.clone() rel="noopener" dir="ltr">{w.clone()}</a></p> })}
                 </section>

@@ -254,7 +254,7 @@ fn Board(l: PrintLang, today: NaiveDate, options: PrintOptions) -> impl IntoView
                     .into_iter()
                     .map(|e| {
                         view! {
-                            <li><span class="entry-time">{times_text(i18n, e.times)}</span> " "
+                            <li><bdi class="entry-time" dir="ltr">{times_text(i18n, e.times)}</bdi> " "
                                 <strong lang=e.lang dir="auto">{e.title}</strong> " "
                                 <span class="entry-place">{e.place_name}</span></li>
                         }

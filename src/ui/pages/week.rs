@@ -4,12 +4,14 @@
 
 use super::NotFoundPage;
 use crate::domain::schedule::{HolidayMode, Rule, Status};
-use crate::domain::week_plan::{DayPlan, Pattern, TypicalEntry, WeekPage};
+use crate::domain::week_plan::{not_this_week, DayPlan, Pattern, TypicalEntry, WeekPage};
 use crate::i18n::*;
 use crate::serverfns::get_week;
 use crate::ui::components::occurrence_text::StatusBadge;
 use crate::ui::components::page_frame::PageFrame;
-use crate::ui::components::schedule_text::{date_text, rule_text, times_text};
+use crate::ui::components::schedule_text::{rule_text, times_text};
+use crate::ui::date_format::{date_long, day_month, day_month_long};
+use crate::ui::icons::{Icon, IconView};
 use crate::ui::labels;
 use crate::ui::locale::route_locale;
 use chrono::{Datelike, Duration};
@@ -47,11 +49,12 @@ fn WeekView(page: WeekPage, locale: Locale) -> impl IntoView {
     let range = t_string!(
         i18n,
         week.range,
-        from = date_text(i18n, monday),
-        to = date_text(i18n, monday + Duration::days(6))
+        from = day_month_long(locale, monday),
+        to = date_long(locale, monday + Duration::days(6))
     )
     .to_string();
     let is_current = page.plan.week == page.current_week;
+    let lacking = not_this_week(&page.plan, &page.typical);
     let today = page.today;
     let days = page
         .plan
@@ -62,10 +65,11 @@ fn WeekView(page: WeekPage, locale: Locale) -> impl IntoView {
             view! { <DayColumn day locale is_today/> }
         })
         .collect_view();
-    let typical = page
-        .typical
+    let normal_week = lacking.iter().all(Vec::is_empty);
+    let typical = lacking
         .into_iter()
         .enumerate()
+        .filter(|(_, entries)| !entries.is_empty())
         .map(|(i, entries)| {
             let weekday = chrono::Weekday::try_from(i as u8).unwrap_or(chrono::Weekday::Mon);
             view! { <TypicalDay weekday entries locale/> }
@@ -75,19 +79,26 @@ fn WeekView(page: WeekPage, locale: Locale) -> impl IntoView {
     view! {
         <PageFrame title=format!("{title} – {}", t_string!(i18n, site.name))
             image=format!("/qr/q/{}/{}-week.png", page.quarter_slug, locale.as_str())>
+            <a class="back-link" href=format!("{base}{keep}")><IconView name=Icon::Back.name()/> <span>{t!(i18n, week.back_to_board)}</span></a>
             <h1>{title}</h1>
-            <p><a href=format!("{base}{keep}")>{t!(i18n, week.back_to_board)}</a></p>
             <nav class="week-nav" aria-label=t_string!(i18n, week.nav_label)>
-                <a href=format!("{base}/week/{}{keep}", page.previous_week) rel="prev">{t!(i18n, week.previous)}</a>
-                {(!is_current).then(|| view! { <a href=format!("{base}/week{keep}")>{t!(i18n, week.this_week)}</a> })}
-                <a href=format!("{base}/week/{}{keep}", page.next_week) rel="next">{t!(i18n, week.next)}</a>
+                <a class="chip" href=format!("{base}/week/{}{keep}", page.previous_week) rel="prev">{t!(i18n, week.previous)}</a>
+                {(!is_current).then(|| view! { <a class="chip" href=format!("{base}/week{keep}")>{t!(i18n, week.this_week)}</a> })}
+                <a class="chip" href=format!("{base}/week/{}{keep}", page.next_week) rel="next">{t!(i18n, week.next)}</a>
             </nav>
-            <h2 class="week-range">{range} " (" {page.plan.week} ")"</h2>
+            <h2 class="week-range">{range}</h2>
             <ol class="week-days">{days}</ol>
             <section aria-labelledby="typical-heading">
                 <h2 id="typical-heading">{t!(i18n, week.typical_heading)}</h2>
-                <p>{t!(i18n, week.typical_intro)}</p>
-                <ol class="week-days typical">{typical}</ol>
+                {if normal_week {
+                    view! { <p>{t!(i18n, week.typical_same)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{t!(i18n, week.typical_intro)}</p>
+                        <ol class="week-days typical">{typical}</ol>
+                    }
+                    .into_any()
+                }}
             </section>
             <p><a href=feed download="">{t!(i18n, week.calendar_feed)}</a></p>
         </PageFrame>
@@ -97,7 +108,7 @@ fn WeekView(page: WeekPage, locale: Locale) -> impl IntoView {
 #[component]
 fn DayColumn(day: DayPlan, locale: Locale, is_today: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let heading = format!("{} {}", labels::weekday(i18n, day.date.weekday()), date_text(i18n, day.date));
+    let heading = format!("{} {}", labels::weekday(i18n, day.date.weekday()), day_month(locale, day.date));
     let entries = if day.entries.is_empty() {
         view! { <p class="nothing">{t!(i18n, week.nothing)}</p> }.into_any()
     } else {
@@ -108,12 +119,12 @@ fn DayColumn(day: DayPlan, locale: Locale, is_today: bool) -> impl IntoView {
                 let cancelled = matches!(e.status, Status::Cancelled { .. });
                 let href = format!("/{}/offers/{}", locale.as_str(), e.offer_slug);
                 view! {
-                    <li class="entry" class:cancelled=cancelled>
-                        <span class="entry-time">{times_text(i18n, e.times)}</span>
+                    <li class=format!("entry cat-{}", e.category.code()) class:cancelled=cancelled>
+                        <bdi class="entry-time time" dir="ltr">{times_text(i18n, e.times)}</bdi>
                         " "
-                        <a href=href lang=e.lang dir="auto">{e.title}</a>
+                        <a class="entry-title" href=href lang=e.lang dir="auto">{e.title}</a>
                         " "
-                        <span class="entry-place">{e.place_name}</span>
+                        <span class="entry-place"><bdi>{e.place_name}</bdi></span>
                         " "
                         <StatusBadge status=e.status/>
                     </li>
@@ -124,7 +135,10 @@ fn DayColumn(day: DayPlan, locale: Locale, is_today: bool) -> impl IntoView {
     };
     view! {
         <li class="day" class:today=is_today aria-current=is_today.then_some("date")>
-            <h3>{heading}</h3>
+            <h3>
+                {is_today.then(|| view! { <span class="today-mark">{t!(i18n, when.today)}</span> })}
+                <span>{heading}</span>
+            </h3>
             {entries}
         </li>
     }
@@ -152,10 +166,10 @@ fn TypicalDay(weekday: chrono::Weekday, entries: Vec<TypicalEntry>, locale: Loca
             };
             let href = format!("/{}/offers/{}", locale.as_str(), e.offer_slug);
             view! {
-                <li class="entry">
-                    <span class="entry-time">{times_text(i18n, e.times)}</span>
+                <li class=format!("entry cat-{}", e.category.code())>
+                    <bdi class="entry-time time" dir="ltr">{times_text(i18n, e.times)}</bdi>
                     " "
-                    <a href=href lang=e.lang dir="auto">{e.title}</a>
+                    <a class="entry-title" href=href lang=e.lang dir="auto">{e.title}</a>
                     " "
                     <span class="entry-pattern">{pattern}</span>
                     {holidays.map(|h| view! { " · " <span>{h}</span> })}

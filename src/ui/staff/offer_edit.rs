@@ -13,7 +13,7 @@ use crate::i18n::*;
 use crate::serverfns::offers::{
     get_offer_editor, ApproveOffer, OfferEditor, RestoreOffer, SaveOffer, SetOfferStatus,
 };
-use crate::ui::components::offer_card::{offer_card_html, CardContext};
+use crate::ui::components::offer_card::{offer_card_html, CardContext, CardLinks};
 use crate::ui::locale::route_locale;
 use crate::ui::pages::NotFoundPage;
 use leptos::prelude::*;
@@ -196,6 +196,6 @@ fn DiffTable(diff: Vec<FieldDiff>, a: &'static str, b: &'static str) -> impl Int
 fn preview_card(offer: &crate::domain::offer::OfferSummary, today: chrono::NaiveDate) -> String {
     let cx = CardContext::new(today);
     let mut card = String::new();
-    offer_card_html(&mut card, &cx, offer, false, "");
+    offer_card_html(&mut card, &cx, offer, false, &CardLinks { offer_query: "", save_href: "" });
     card
 }

@@ -42,6 +42,7 @@ struct Live {
 
 type Shared = Rc<RefCell<Live>>;
 
+mod saving;
 mod waiting;
 
 /// Takes over the board's filter form (the server showed the cards for `filter`: nothing changes
@@ -84,6 +85,7 @@ pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, t
             l.borrow_mut().hits = None;
             let text = filter.text.clone();
             set_filter(&l, filter, false, true);
+            saving::show(&l, &saving::current_list());
             if let Some(text) = text {
                 search(&l, text);
             }
@@ -166,15 +168,9 @@ fn search(live: &Shared, text: String) {
     });
 }
 
-/// A click on one of the links the island takes over (`data-filter`).
+/// A click on one of the links the island takes over (`data-filter`, a card's save link).
 fn link_clicked(live: &Shared, ev: &Event) {
-    let Some(link) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|e| e.closest("a[data-filter]").ok().flatten())
-    else {
-        return;
-    };
+    let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
     // A new tab or window for the link: the browser's own way.
     if ev
         .dyn_ref::<MouseEvent>()
@@ -182,6 +178,14 @@ fn link_clicked(live: &Shared, ev: &Event) {
     {
         return;
     }
+    if let Some(save) = target.as_ref().and_then(|e| e.closest("li.offer a.save").ok().flatten()) {
+        ev.prevent_default();
+        saving::toggle(live, &save);
+        return;
+    }
+    let Some(link) = target.and_then(|e| e.closest("a[data-filter]").ok().flatten()) else {
+        return;
+    };
     ev.prevent_default();
     // Text typed but not yet sent counts (a click need not take the focus from the field first).
     form_changed(live);
@@ -199,7 +203,8 @@ fn link_clicked(live: &Shared, ev: &Event) {
         "all" => f.all = true,
         _ => {
             let href = link.get_attribute("href").unwrap_or_default();
-            f = parse_query_string(href.trim_start_matches('?')).0;
+            let query = href.split('#').next().unwrap_or_default();
+            f = parse_query_string(query.trim_start_matches('?')).0;
         }
     }
     // A chip and "show all" change no field: the fields keep what is typed in them.

@@ -51,7 +51,8 @@ fn card(offer: &OfferSummary, locale: Locale, saved: bool) -> String {
         provide_context(leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(locale))));
         let mut buf = String::new();
         let cx = CardContext::new(day("2026-11-23"));
-        offer_card_html(&mut buf, &cx, offer, saved, "?list=a&q=\"x\"");
+        let links = CardLinks { offer_query: "?list=a", save_href: "?list=a&q=\"x\"#o-hausaufgaben" };
+        offer_card_html(&mut buf, &cx, offer, saved, &links);
         buf
     })
 }
@@ -75,36 +76,69 @@ fn everything_from_the_database_is_escaped() {
     let html = card(&offer(), Locale::de, false);
     assert!(html.contains("Lesen &amp; &lt;b&gt;Rechnen&lt;/b&gt; \"für alle\""), "{html}");
     assert!(html.contains("Schule &lt;Nord&gt;"), "{html}");
-    assert!(html.contains(r#"href="?list=a&amp;q=&quot;x&quot;""#), "{html}");
-    assert!(!html.contains("<b>"), "{html}");
+    assert!(html.contains(r#"href="?list=a&amp;q=&quot;x&quot;#o-hausaufgaben""#), "{html}");
+    assert!(!html.contains("<b>Rechnen"), "{html}");
     assert_balanced(&html);
 }
 
 #[test]
 fn a_card_says_what_the_board_needs_in_the_page_language() {
     let html = card(&offer(), Locale::de, false);
-    assert!(html.starts_with(r#"<li class="offer" data-slug="hausaufgaben"><article>"#), "{html}");
-    assert!(html.contains(r#"<a href="/de/offers/hausaufgaben" lang="de" dir="auto">"#), "{html}");
+    assert!(
+        html.starts_with(r#"<li class="offer" data-slug="hausaufgaben" id="o-hausaufgaben"><article class="offer-card cat-learning">"#),
+        "{html}"
+    );
+    // The title is the card's link, and it keeps the shortlist.
+    assert!(html.contains(r#"<a href="/de/offers/hausaufgaben?list=a" lang="de" dir="auto">"#), "{html}");
     for words in [
         "6–10 Jahre",
         "kostenlos",
         "jeden Mittwoch",
-        "15:00–16:30",
-        "Nächster Termin",
         "Deutsch, Arabisch",
         "Merken",
+        "Lernen &amp; Hausaufgaben",
     ] {
         assert!(html.contains(words), "{words} in {html}");
     }
-    assert!(html.contains("<svg"), "{html}");
+    // 25 November is two days after "today" (the 23rd): the weekday, not the date, and the time
+    // once (not again after the rule), isolated left to right.
+    assert!(html.contains(r#"<b>Mittwoch</b> <bdi class="time" dir="ltr">15:00–16:30 Uhr</bdi>"#), "{html}");
+    assert_eq!(html.matches("15:00").count(), 1, "{html}");
+    assert!(!html.contains("25.11.") && !html.contains("Nächster Termin"), "{html}");
+    assert!(html.contains(r##"<use href="#i-book-open">"##), "{html}");
     assert!(!html.contains("untranslated"), "German content on a German page: {html}");
     assert!(!html.contains("<!>"), "no hydration markers: {html}");
 
     let arabic = card(&offer(), Locale::ar, false);
-    assert!(arabic.contains(r#"<a href="/ar/offers/hausaufgaben" lang="de" dir="auto">"#), "{arabic}");
+    assert!(arabic.contains(r#"<a href="/ar/offers/hausaufgaben?list=a" lang="de" dir="auto">"#), "{arabic}");
     assert!(arabic.contains(r#"<span class="untranslated">"#), "German content on an Arabic page: {arabic}");
+    assert!(arabic.contains("الألمانية، العربية"), "Arabic comma: {arabic}");
     assert!(!arabic.contains("Merken") && !arabic.contains("Jahre"), "{arabic}");
     assert_balanced(&arabic);
+}
+
+/// The next date in words of the coming week: today, tomorrow, a weekday, then a short date.
+#[test]
+fn the_next_date_in_words() {
+    let mut o = offer();
+    let words = |o: &OfferSummary| card(o, Locale::de, false);
+    o.next.as_mut().unwrap().date = day("2026-11-23");
+    assert!(words(&o).contains("<b>Heute</b>"), "{}", words(&o));
+    o.next.as_mut().unwrap().date = day("2026-11-24");
+    assert!(words(&o).contains("<b>Morgen</b>"));
+    o.next.as_mut().unwrap().date = day("2026-12-02");
+    assert!(words(&o).contains("<b>Mi 02.12.</b>"), "{}", words(&o));
+    // Only German spoken: no languages line.
+    o.languages = vec!["de".into()];
+    assert!(!words(&o).contains("offer-languages"));
+    // Without a next date the rule carries its times.
+    o.next = None;
+    assert!(
+        words(&o)
+            .contains(r#"<span>jeden Mittwoch</span> · <bdi class="time" dir="ltr">15:00–16:30 Uhr</bdi>"#),
+        "{}",
+        words(&o)
+    );
 }
 
 #[test]
@@ -115,13 +149,13 @@ fn saved_and_cancelled_cards() {
     o.is_free = false;
     o.cancelled_this_week = o.next.clone();
     let html = card(&o, Locale::de, true);
-    assert!(html.starts_with(r#"<li class="offer" data-slug="hausaufgaben"><article>"#), "{html}");
     assert!(html.contains(r#"rel="nofollow" aria-current="true">"#), "{html}");
+    assert!(html.contains("Gemerkt"), "{html}");
     assert!(html.contains(r#"<p class="status cancelled">"#), "{html}");
-    assert!(html.contains(r#"<p class="schedule schedule-none">"#), "{html}");
-    assert!(!html.contains("offer-languages") && !html.contains("badge free"), "{html}");
+    assert!(html.contains(r#"<p class="when none">"#), "{html}");
+    assert!(!html.contains("offer-languages") && !html.contains(r#"class="free""#), "{html}");
     let unsaved = card(&o, Locale::de, false);
-    assert!(!unsaved.contains("aria-current"), "{unsaved}");
+    assert!(!unsaved.contains("aria-current") && unsaved.contains("Merken"), "{unsaved}");
     assert_balanced(&html);
 }
 
