@@ -61,6 +61,7 @@ fn offers() -> Vec<PlannedOffer> {
             }
             PlannedOffer {
                 slug: format!("offer-{i}"),
+                category: quartiersboard::domain::category::Category::Meeting,
                 title: format!("Angebot {i}"),
                 lang: "de".into(),
                 place_name: "Ort".into(),

@@ -9,8 +9,9 @@ use crate::ui::pages::{
 };
 use crate::ui::staff::{
     AccountPage, AuditPage, CalendarsPage, CoveragePage, DataPage, DirectoryPage as StaffDirectoryPage,
-    ImportPage, KiosksPage, LinkPage, NewOfferPage, OfferEditPage, OrganisationEditPage, PlaceEditPage,
-    PlanPage, PrintProductsPage, QuarterEditPage, SignInPage, StaffOffersPage, TwoFactorPage, UsersPage,
+    IdentityPage, ImportPage, KiosksPage, LinkPage, NewOfferPage, OfferEditPage, OrganisationEditPage,
+    PlaceEditPage, PlanPage, PrintProductsPage, QuarterEditPage, SignInPage, StaffOffersPage, TwoFactorPage,
+    UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/staff/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/kiosks") view=KiosksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/staff/identity") view=IdentityPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/coverage") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/print") view=PrintProductsPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/staff/import") view=ImportPage ssr=SsrMode::Async/>

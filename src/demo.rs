@@ -31,7 +31,38 @@ pub async fn seed_demo(db: &Db, today: NaiveDate) -> Result<bool, StartError> {
     if loaded {
         tracing::info!("demo city loaded");
     }
+    seed_demo_identity(db).await?;
     Ok(loaded)
+}
+
+/// The demo's look: a fictional city logo and programme logo, the EU emblem, a funding line.
+async fn seed_demo_identity(db: &Db) -> Result<(), StartError> {
+    use crate::domain::identity::{IdentityValues, ImageRole};
+    let prepare =
+        |svg: &str| crate::media::prepare(svg.as_bytes()).map_err(|e| StartError::Demo(format!("{e:?}")));
+    let (city, programme) =
+        (prepare(include_str!("demo/city-logo.svg"))?, prepare(include_str!("demo/programme-logo.svg"))?);
+    let values = IdentityValues {
+        name: "Bottrop (Demo)".into(),
+        accent: None,
+        funding_line:
+            "Demo: Das Programm „Zusammen im Quartier – Kinder stärken – Zukunft sichern“ wird aus Mitteln \
+                       des Europäischen Sozialfonds Plus gefördert."
+                .into(),
+        eu_funded: true,
+    };
+    let images = [
+        crate::db::NewImage { role: ImageRole::Logo, alt: "Stadt Bottrop (Demo-Logo)", files: &city },
+        crate::db::NewImage {
+            role: ImageRole::Partner,
+            alt: "Zusammen im Quartier (Demo-Logo)",
+            files: &programme,
+        },
+    ];
+    if db.seed_identity(&values, &images).await? {
+        tracing::info!("demo look set");
+    }
+    Ok(())
 }
 
 /// The day the demo's "last confirmed" dates were written for.

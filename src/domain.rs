@@ -16,6 +16,7 @@ pub mod filter;
 pub mod form;
 pub mod freshness;
 pub mod holidays;
+pub mod identity;
 pub mod import_state;
 pub mod kiosk;
 pub mod legal;

@@ -3,6 +3,7 @@
 //! choosing between saving and submitting for approval. Server functions call one function here.
 
 pub mod directory;
+pub mod identity;
 pub mod import;
 pub mod offers;
 pub mod plan;

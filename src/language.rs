@@ -32,6 +32,7 @@ const NOT_PAGES: &[&str] = &[
     "q",
     "o",
     "qr",
+    "media",
 ];
 
 /// The locale for a request without one in the URL: the remembered choice, then the browser's

@@ -57,6 +57,8 @@ pub mod language;
 #[cfg(feature = "ssr")]
 pub mod maintenance;
 #[cfg(feature = "ssr")]
+pub mod media;
+#[cfg(feature = "ssr")]
 pub mod memo;
 #[cfg(feature = "ssr")]
 pub mod offer_csv;

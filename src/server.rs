@@ -126,6 +126,7 @@ pub async fn router(
         .merge(crate::calendar_sources::routes())
         .merge(crate::city_data::routes())
         .merge(crate::short_links::routes())
+        .merge(crate::media::routes())
         .merge(crate::waiting_cards::routes())
         .route("/language/{code}", axum::routing::get(crate::language::choose))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {

@@ -14,6 +14,7 @@ mod get_offer;
 mod get_print;
 mod get_shortlist;
 mod get_week;
+pub mod identity;
 mod list_quarters;
 pub mod offers;
 pub mod plan;

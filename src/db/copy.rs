@@ -68,13 +68,15 @@ pub const TABLES: &[(&str, &str, &str)] = &[
     ),
     ("offer_submissions", "offer_id, form_json, publish, submitted_by, submitted_at", "offer_id"),
     ("audit_log", "id, at, user_id, actor, entity, entity_id, action, before_json, after_json", "id"),
+    ("identity", "id, version, name, accent, funding_line, eu_funded", "id"),
+    ("identity_images", "id, role, position, alt, width, height, hash, small, large", "id"),
 ];
 
 /// Columns holding numbers that may be NULL, besides the `*_id` references.
 const NULLABLE_INTS: &[&str] = &["age_min", "age_max", "nth", "weekday", "month_day", "occurrence_count"];
 
 /// Tables whose rows the migrations seed (replaced by the copy).
-const SEEDED: &[&str] = &["school_holidays", "role_settings", "data_version"];
+const SEEDED: &[&str] = &["school_holidays", "role_settings", "data_version", "identity"];
 
 /// One value of a row, whatever the backend's column type.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +85,7 @@ enum Value {
     Int(i64),
     Float(f64),
     Text(String),
+    Bytes(Vec<u8>),
 }
 
 fn values(row: &AnyRow) -> Result<Vec<Value>, DbError> {
@@ -97,8 +100,11 @@ fn values(row: &AnyRow) -> Result<Vec<Value>, DbError> {
             if let Ok(v) = row.try_get::<Option<bool>, _>(i) {
                 return Ok(v.map_or(Value::Null, |b| Value::Int(i64::from(b))));
             }
-            row.try_get::<Option<String>, _>(i)
-                .map(|v| v.map_or(Value::Null, Value::Text))
+            if let Ok(v) = row.try_get::<Option<String>, _>(i) {
+                return Ok(v.map_or(Value::Null, Value::Text));
+            }
+            row.try_get::<Option<Vec<u8>>, _>(i)
+                .map(|v| v.map_or(Value::Null, Value::Bytes))
                 .map_err(|e| DbError::Corrupt(format!("column {}: {e}", row.column(i).name())))
         })
         .collect()
@@ -133,6 +139,10 @@ impl Db {
                         Value::Int(i) => h.update(format!("I{i}")),
                         Value::Float(f) => h.update(format!("F{f:.9}")),
                         Value::Text(t) => h.update(format!("T{}:{t}", t.len())),
+                        Value::Bytes(b) => {
+                            h.update(format!("B{}:", b.len()));
+                            h.update(b);
+                        }
                     }
                 }
                 h.update(b"\n");
@@ -173,6 +183,7 @@ impl Db {
                         Value::Int(i) => q.bind(i),
                         Value::Float(f) => q.bind(f),
                         Value::Text(t) => q.bind(t),
+                        Value::Bytes(b) => q.bind(b),
                     };
                 }
                 q.execute(&mut *tx).await?;

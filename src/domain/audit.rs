@@ -24,6 +24,8 @@ pub enum Entity {
     Organisation,
     Quarter,
     User,
+    /// The city's look (one record, id 1).
+    Identity,
 }
 
 impl Entity {
@@ -34,11 +36,12 @@ impl Entity {
             Entity::Organisation => "organisation",
             Entity::Quarter => "quarter",
             Entity::User => "user",
+            Entity::Identity => "identity",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [Entity::Offer, Entity::Place, Entity::Organisation, Entity::Quarter, Entity::User]
+        [Entity::Offer, Entity::Place, Entity::Organisation, Entity::Quarter, Entity::User, Entity::Identity]
             .into_iter()
             .find(|e| e.code() == code)
     }

@@ -35,6 +35,8 @@ pub enum Action {
     ManageCalendars,
     /// Export the whole city as a document, or import one (administrators only).
     ExchangeData,
+    /// The city's name, logos, accent colour and funding line on public pages (administrators only).
+    EditIdentity,
 }
 
 /// What the object of an action belongs to.
@@ -76,9 +78,8 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
         Role::Coordinator => {
             let in_my_quarters = scope.quarters.iter().any(|q| actor.quarters.contains(q));
             match action {
-                RestoreOffer | EditQuarter | ManageUsers | ManageKiosks | ManageCalendars | ExchangeData => {
-                    Decision::Deny
-                }
+                RestoreOffer | EditQuarter | ManageUsers | ManageKiosks | ManageCalendars | ExchangeData
+                | EditIdentity => Decision::Deny,
                 ReadDrafts | CreateOrganisation if scope.quarters.is_empty() => Decision::Allow,
                 ReadCoverage => Decision::Allow,
                 _ => allow(in_my_quarters),
@@ -104,7 +105,8 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
                 | ReadAudit
                 | ReadCoverage
                 | ManageCalendars
-                | ExchangeData => Decision::Deny,
+                | ExchangeData
+                | EditIdentity => Decision::Deny,
             }
         }
     }
@@ -166,6 +168,7 @@ mod tests {
             ReadCoverage,
             ManageCalendars,
             ExchangeData,
+            EditIdentity,
         ] {
             assert_eq!(decide(Some(&ed), a, &of(1, false, true)), Deny, "{a:?}");
         }
@@ -179,7 +182,7 @@ mod tests {
             assert_eq!(decide(Some(&co), a, &of(1, true, false)), Allow, "{a:?} inside");
             assert_eq!(decide(Some(&co), a, &of(2, true, false)), Deny, "{a:?} outside");
         }
-        for a in [RestoreOffer, ManageUsers, EditQuarter, ManageCalendars, ExchangeData] {
+        for a in [RestoreOffer, ManageUsers, EditQuarter, ManageCalendars, ExchangeData, EditIdentity] {
             assert_eq!(decide(Some(&co), a, &of(1, true, true)), Deny, "{a:?}");
         }
         assert_eq!(

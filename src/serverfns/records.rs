@@ -40,7 +40,7 @@ pub struct RecordEditor<T> {
 
 /// Builds the editor from the stored form and a kept (posted) one.
 #[cfg(feature = "ssr")]
-fn editor<T: Serialize + Clone>(
+pub(crate) fn editor<T: Serialize + Clone>(
     id: Option<i64>,
     saved: T,
     version: i64,

@@ -1,9 +1,12 @@
 //! The frame of every public page: `<html lang dir>`, title and link preview, a compact header
-//! (the site's name and the language menu), the footer, and the pictograms' sprite.
+//! (the city's logo and name, the language menu), the footer with the programme's and funders'
+//! logos, and the pictograms' sprite. The city's accent colour is set on `<html>`.
 
 use super::language_switcher::{path_with_query, LanguageSwitcher};
 use super::share_button::ShareButton;
+use crate::domain::identity::Identity;
 use crate::i18n::*;
+use crate::serverfns::identity::get_identity;
 use crate::ui::icons::IconSprite;
 use crate::ui::DemoNotice;
 use crate::ui::PublicUrl;
@@ -38,6 +41,7 @@ pub fn PageFrame(
         path_with_query(&location.pathname.get_untracked(), &location.search.get_untracked())
     );
     let share_title = title.clone();
+    let identity = OnceResource::new(get_identity());
     view! {
         <Html {..} lang=locale.as_str() dir=locale.direction().as_str()/>
         <Title text=title.clone()/>
@@ -51,18 +55,70 @@ pub fn PageFrame(
         {image}
         <IconSprite/>
         <a class="skip-link" href="#main">{t!(i18n, site.skip)}</a>
-        <header class="site-header">
-            <a class="brand" href=format!("/{}", locale.as_str())>{t!(i18n, site.name)}</a>
-            <LanguageSwitcher/>
-        </header>
+        <Suspense fallback=|| ()>{move || Suspend::new(async move { view! { <Brand identity=identity.await.unwrap_or_default()/> } })}</Suspense>
         <main id="main">
             {children()}
             {share.then(|| view! { <ShareButton url=share_url title=share_title label=t_string!(i18n, offer.share_button).to_string() copied_note=t_string!(i18n, offer.link_copied).to_string()/> })}
         </main>
         <footer class="site-footer">
+            <Suspense fallback=|| ()>{move || Suspend::new(async move { view! { <Funding identity=identity.await.unwrap_or_default()/> } })}</Suspense>
             {demo.then(|| view! { <p class="demo-notice">{t!(i18n, site.demo_notice)}</p> })}
             <p>{t!(i18n, site.tagline)}</p>
             <crate::ui::pages::LegalLinks/>
         </footer>
     }
+}
+
+/// The header: the city's logo and name (or the site's), the language menu; and the accent.
+#[component]
+fn Brand(identity: Identity) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.get_locale_untracked().as_str();
+    let accent = identity.accent.map(|c| format!("--accent: {}", c.hex()));
+    let name = (!identity.name.is_empty()).then(|| identity.name.clone());
+    let logo = identity.logo.map(|image| {
+        // The logo names the city when no name stands beside it.
+        let alt = if name.is_some() { String::new() } else { image.alt.clone() };
+        view! { <img src=image.src() alt=alt width=image.width height=image.height/> }
+    });
+    let words = match (&name, &logo) {
+        (Some(n), _) => Some(n.clone()),
+        (None, None) => Some(t_string!(i18n, site.name).to_owned()),
+        (None, Some(_)) => None,
+    };
+    view! {
+        <Html {..} style=accent/>
+        <header class="site-header">
+            <a class="brand" href=format!("/{lang}")>{logo} {words.map(|w| view! { <span>{w}</span> })}</a>
+            <LanguageSwitcher/>
+        </header>
+    }
+}
+
+/// The programme's and funders' logos with the funding line, and the EU emblem with its
+/// statement in the page language when the programme is EU-funded.
+#[component]
+fn Funding(identity: Identity) -> impl IntoView {
+    let i18n = use_i18n();
+    if identity.partners.is_empty() && identity.funding_line.is_empty() && !identity.eu_funded {
+        return ().into_any();
+    }
+    let logos = identity
+        .partners
+        .into_iter()
+        .map(|image| view! { <li><img src=image.src() alt=image.alt width=image.width height=image.height/></li> })
+        .collect_view();
+    view! {
+        <section class="funding" aria-label=t_string!(i18n, identity.funded_by)>
+            {identity.eu_funded.then(|| view! {
+                <p class="eu">
+                    <img src="/assets/eu-emblem.svg" alt=t_string!(i18n, identity.eu_emblem) width="72" height="48"/>
+                    <span>{t!(i18n, identity.eu_line)}</span>
+                </p>
+            })}
+            <ul class="partner-logos">{logos}</ul>
+            {(!identity.funding_line.is_empty()).then(|| view! { <p lang="de" dir="auto">{identity.funding_line}</p> })}
+        </section>
+    }
+    .into_any()
 }

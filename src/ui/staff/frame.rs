@@ -91,6 +91,7 @@ fn Nav(frame: StaffFrame) -> impl IntoView {
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/kiosks")>{t!(i18n, staff.nav_kiosks)}</a></li> })}
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/calendars")>{t!(i18n, calendars.nav)}</a></li> })}
                     {admin.then(|| view! { <li><a href=format!("/{lang}/staff/data")>{t!(i18n, data.nav)}</a></li> })}
+                    {admin.then(|| view! { <li><a href=format!("/{lang}/staff/identity")>{t!(i18n, identity.nav)}</a></li> })}
                     <li><a href=format!("/{lang}/staff/account")>{t!(i18n, staff.nav_account)}</a></li>
                     <li><a href=format!("/{lang}")>{t!(i18n, staff.nav_public)}</a></li>
                 </ul>

@@ -29,6 +29,8 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
     match reason {
         "required" => t_string!(i18n, staff_errors.required),
         "too_long" => t_string!(i18n, staff_errors.too_long),
+        "accent_format" => t_string!(i18n, staff_errors.accent_format),
+        "accent_contrast" => t_string!(i18n, staff_errors.accent_contrast),
         "slug_invalid" => t_string!(i18n, staff_errors.slug_invalid),
         "slug_reserved" => t_string!(i18n, staff_errors.slug_reserved),
         "taken" => t_string!(i18n, staff_errors.taken),
@@ -109,6 +111,14 @@ pub fn notice(i18n: I18n, key: &str) -> Option<&'static str> {
         "failed" => t_string!(i18n, staff_notice.failed),
         "calendar_removed" => t_string!(i18n, staff_notice.calendar_removed),
         "calendar_read" => t_string!(i18n, staff_notice.calendar_read),
+        "deleted" => t_string!(i18n, staff_notice.deleted),
+        "image_added" => t_string!(i18n, staff_notice.image_added),
+        "image_alt_missing" => t_string!(i18n, staff_notice.image_alt_missing),
+        "image_alt_long" => t_string!(i18n, staff_notice.image_alt_long),
+        "image_too_large" => t_string!(i18n, staff_notice.image_too_large),
+        "image_unreadable" => t_string!(i18n, staff_notice.image_unreadable),
+        "image_svg_text" => t_string!(i18n, staff_notice.image_svg_text),
+        "image_too_small" => t_string!(i18n, staff_notice.image_too_small),
         _ => return None,
     })
 }
