@@ -14,7 +14,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.endsWith("/data")) return;
-  const kept = ["/kiosk/", "/pkg/", "/v/", "/assets/"].some((prefix) => url.pathname.startsWith(prefix));
+  const kept = ["/kiosk/", "/pkg/", "/v/", "/assets/", "/styles/", "/media/"].some((prefix) => url.pathname.startsWith(prefix));
   if (!kept) return;
   event.respondWith(
     fetch(request)

@@ -33,6 +33,7 @@ const NOT_PAGES: &[&str] = &[
     "o",
     "qr",
     "media",
+    "styles",
 ];
 
 /// The locale for a request without one in the URL: the remembered choice, then the browser's

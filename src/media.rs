@@ -81,7 +81,7 @@ fn draw_svg(bytes: &[u8]) -> Result<RgbaImage, ImageProblem> {
         return Err(ImageProblem::NotAnImage);
     }
     let scale = (PRINT_HEIGHT as f32 / size.height()).min((PRINT_HEIGHT * WIDEST) as f32 / size.width());
-    let (w, h) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
+    let (w, h) = ((size.width() * scale).round() as u32, (size.height() * scale).round() as u32);
     let mut pixmap = resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or(ImageProblem::NotAnImage)?;
     resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
     // tiny-skia keeps colours premultiplied by their alpha; PNG wants them straight.

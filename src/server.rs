@@ -129,6 +129,7 @@ pub async fn router(
         .merge(crate::media::routes())
         .merge(crate::waiting_cards::routes())
         .route("/language/{code}", axum::routing::get(crate::language::choose))
+        .route("/styles/{file}", axum::routing::get(crate::ui::tools_css::serve))
         .leptos_routes_with_context(&state, routes, move || context_state.provide(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

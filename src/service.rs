@@ -263,7 +263,9 @@ pub async fn shortlist(
     let kept: Vec<String> = offers.iter().map(|o| o.slug.clone()).collect();
     let url = format!("{public_url}/{locale}/list?list={}", crate::domain::shortlist::list_value(&kept));
     let qr_svg = crate::qr::svg(&url, "QR");
-    let quarter = match crate::domain::offer::Shortlist::main_quarter(&offers) {
+    let quarter = match crate::domain::offer::Shortlist::main_quarter(
+        offers.iter().flat_map(|o| o.quarters.iter().map(|q| q.slug.as_str())),
+    ) {
         Some(slug) => Some(db.get_quarter(locale, &slug).await?),
         None => None,
     };

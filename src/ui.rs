@@ -14,6 +14,7 @@ pub mod locale;
 pub mod pages;
 pub mod staff;
 pub mod status;
+pub mod tools_css;
 
 /// The public base URL of the site (for QR codes and shared links); provided per request.
 #[derive(Clone, Debug)]

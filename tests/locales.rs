@@ -74,3 +74,16 @@ fn schedule_error_reasons_have_messages() {
         assert!(german.contains(&format!("schedule_errors.{reason}")), "no message for {reason}");
     }
 }
+
+/// German addresses residents and staff alike with "Sie": no "du", "dein…", "dich", "dir".
+#[test]
+fn german_says_sie_throughout() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/de.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let informal = ["du", "dein", "deine", "deinem", "deinen", "deiner", "deines", "dich", "dir"];
+    let found: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| informal.contains(&w.to_lowercase().as_str()))
+        .collect();
+    assert!(found.is_empty(), "informal address in de.json: {found:?}");
+}

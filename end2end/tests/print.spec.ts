@@ -43,7 +43,8 @@ for (const lang of ["de", "ar"]) {
     expect(flyer.pages).toBe(1);
     expect(flyer.size).toEqual(SIZES.A4);
     expect(flyer.text).toContain(`${host}/q/welheim/${lang}`);
-    expect(flyer.text).toContain(quarter);
+    // Text pulled out of a PDF may split Arabic words where glyphs join: compare without spaces.
+    expect(flyer.text.replace(/\s/g, "")).toContain(quarter.replace(/\s/g, ""));
     expect(flyer.decoded).toEqual([short]);
 
     const a5 = await printed(page, `${base}/flyer?langs=${lang}&size=a5`, testInfo.outputPath(`flyer-a5-${lang}.pdf`));

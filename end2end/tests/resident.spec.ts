@@ -4,7 +4,7 @@ import { cardCount, expectAccessible, shownSlugs, waitForHydration, watchConsole
 test("a resident picks a quarter, then an offer", async ({ page }) => {
   const console = watchConsole(page);
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wähle dein Quartier");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wählen Sie Ihr Quartier");
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await expectAccessible(page);
 
@@ -86,6 +86,7 @@ test("every filter control gives what the server gives for the same address", as
     expect(await shownSlugs(page)).toEqual(await shownSlugs(plain));
     await expect(page.locator(".match-count")).toHaveText((await plain.locator(".match-count").textContent())!);
   };
+  await page.getByText("Mehr Filter").click();
   const today = page.getByRole("link", { name: "Heute", exact: true });
   await today.click();
   await expect(today).toHaveAttribute("aria-current", "true");
@@ -95,7 +96,6 @@ test("every filter control gives what the server gives for the same address", as
   await expect(page).toHaveURL(/\/de\/welheim$/);
   await page.getByLabel("oder Altersgruppe").selectOption("6-10");
   await sameAsServer(/band=6-10/);
-  await page.getByText("Mehr Filter").click();
   await page.getByLabel("Tageszeit").selectOption({ label: "nachmittags" });
   await sameAsServer(/time=/);
   await page.getByLabel("nur kostenlose").check();
@@ -111,6 +111,7 @@ test("text search finds a word of the description, typed with or without umlauts
   const console = watchConsole(page);
   await page.goto("/de/welheim");
   await waitForHydration(page);
+  await page.getByText("Mehr Filter").click();
   for (const word of ["Mütter", "Mutter"]) {
     await page.getByLabel("Suchwort").fill(word);
     await page.getByLabel("Suchwort").press("Enter");
@@ -132,6 +133,7 @@ test("the widening offers also come when the board empties in place", async ({ p
   await page.goto("/de/welheim");
   await waitForHydration(page);
   await expect(page.getByText("Leider passt kein Angebot zu dieser Suche.")).toBeHidden();
+  await page.getByText("Mehr Filter").click();
   await page.getByLabel("Suchwort").fill("xylophonorchester");
   await page.getByLabel("Suchwort").press("Enter");
   await expect(page.getByText("Leider passt kein Angebot zu dieser Suche.")).toBeVisible();
@@ -152,7 +154,8 @@ test.describe("without JavaScript", () => {
     await page.getByText("Mi", { exact: true }).click();
     await page.getByLabel("Alter des Kindes (Jahre)").fill("7");
     await page.getByRole("button", { name: "Anzeigen" }).click();
-    await expect(page).toHaveURL(/age=7/);
+    // Only the fields filled in, and the results in view.
+    await expect(page).toHaveURL(/\/de\/welheim\?age=7&day=3#offers$/);
     await expect(page).toHaveURL(/day=3/);
     const shown = await shownSlugs(page);
     expect(shown.length).toBeLessThan(await cardCount(page));
@@ -169,6 +172,7 @@ test("an unknown quarter is a 404 page with the real quarters", async ({ page })
 
 test("switching to English keeps the page", async ({ page }) => {
   await page.goto("/de/welheim");
+  await page.locator("details.lang-menu summary").click();
   await page.getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(/\/en\/welheim$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

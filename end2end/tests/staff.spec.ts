@@ -46,7 +46,7 @@ test("an administrator creates a first-Wednesday offer, publishes it, and it sho
   await page.goto(`/de/welheim/week/${isoWeek(weekAfter)}`);
   await expect(page.locator(".week-days:not(.typical)").getByRole("link", { name: title })).toHaveCount(0);
   await page.goto("/de/welheim");
-  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
   console.check();
 });
 

@@ -228,6 +228,8 @@ async function expectReflow(page: Page, path: string) {
         for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
           if (["auto", "scroll", "hidden"].includes(getComputedStyle(p).overflowX)) scroller = true;
         }
+        // What a closed disclosure holds is not shown.
+        if (!el.checkVisibility()) return false;
         return r.width > 0 && s.visibility !== "hidden" && (r.right > width + 1 || r.left < -1) && !scroller && !el.closest(".skip-link, .visually-hidden, [hidden]");
       })
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`);

@@ -110,16 +110,30 @@ pub struct Shortlist {
 }
 
 impl Shortlist {
-    /// The quarter most of `offers` belong to (of equals, the one met first).
-    pub fn main_quarter(offers: &[OfferDetail]) -> Option<String> {
+    /// The quarter named most often in `slugs`, the quarters of the offers (of equals, the one
+    /// met first).
+    pub fn main_quarter<'a>(slugs: impl IntoIterator<Item = &'a str>) -> Option<String> {
         let mut counts: Vec<(&str, usize)> = Vec::new();
-        for q in offers.iter().flat_map(|o| &o.quarters) {
-            match counts.iter_mut().find(|(s, _)| *s == q.slug) {
+        for q in slugs {
+            match counts.iter_mut().find(|(s, _)| *s == q) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((&q.slug, 1)),
+                None => counts.push((q, 1)),
             }
         }
         let best = counts.iter().map(|(_, n)| *n).max()?;
         counts.iter().find(|(_, n)| *n == best).map(|(s, _)| (*s).to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shortlist;
+
+    /// The shortlist's printout names the quarter most of its offers are in.
+    #[test]
+    fn the_main_quarter_is_the_most_named() {
+        assert_eq!(Shortlist::main_quarter(["welheim", "altstadt", "altstadt"]), Some("altstadt".into()));
+        assert_eq!(Shortlist::main_quarter(["welheim", "altstadt"]), Some("welheim".into()));
+        assert_eq!(Shortlist::main_quarter([]), None);
     }
 }

@@ -125,7 +125,7 @@ pub fn FilterForm(
             <h2 id="filter-heading" class="visually-hidden">{heading}</h2>
             {not_understood.map(|n| view! { <p class="notice" role="status">{n}</p> })}
             // Without JavaScript the answer lands at the results, not at the top of the page.
-            <form method="get" action="#offers" class="filter-form">
+            <form method="get" action="#offers" class="filter-form" id="filter-form">
                 <label class="age">
                     <span aria-hidden="true">{age_short}</span>
                     <input
@@ -196,8 +196,6 @@ pub fn FilterForm(
                 </fieldset>
                 // Sent only while "show all" is on (a disabled field is not submitted).
                 <input type="hidden" name="all" value="1" disabled=!f.all/>
-                // While the filter is live (JavaScript), every change applies at once: no button.
-                <p class="actions"><button type="submit" class="apply">{apply}</button></p>
             </form>
         </section>
         // Stays in view at the bottom of the screen while the form is taller than it: after each
@@ -206,6 +204,9 @@ pub fn FilterForm(
             <a href="#offers" class="to-results">
                 <span class="match-count" role="status" aria-live="polite">{matching.text(count)}</span>
             </a>
+            // The form's button, beside the count so it takes no row of its own. While the filter
+            // is live (JavaScript), every change applies at once and the button is hidden.
+            <button type="submit" form="filter-form" class="apply">{apply}</button>
             <a class="shortlist-link" href=shortlist.href hidden=shortlist.count == 0>
                 <crate::ui::icons::IconView name=crate::ui::icons::Icon::Star.name()/>
                 <span>{shortlist_word}</span>

@@ -72,7 +72,7 @@ pub async fn keep_for_offline() {
     if let Some(p) = w.performance() {
         for entry in p.get_entries_by_type("resource").iter() {
             let name = entry.unchecked_into::<web_sys::PerformanceEntry>().name();
-            if name.contains("/pkg/") || name.contains("/assets/") {
+            if ["/pkg/", "/assets/", "/styles/", "/media/"].iter().any(|p| name.contains(p)) {
                 urls.push(name);
             }
         }

@@ -91,7 +91,7 @@ fn BoardView(board: Board, locale: Locale) -> impl IntoView {
         let count = board.matching();
         view! {
             <FilterForm filter=board.filter.clone() count texts shortlist>
-                <ul class="offers" inner_html=cards></ul>
+                <ul class="offers" id="offers" inner_html=cards></ul>
                 <template class="offers-waiting" data-src=src inner_html=waiting></template>
             </FilterForm>
             <LiveFilter filter=query.clone() facts today_bit quarter texts=live_texts/>

@@ -29,6 +29,7 @@ pub fn KioskPage() -> impl IntoView {
                         .unwrap_or_default();
                     view! {
                         <Html {..} lang=lang dir=dir class="kiosk-page"/>
+                        <crate::ui::tools_css::ToolsStylesheet/>
                         <Title text=title/>
                         <KioskScreen data now options quarter/>
                     }

@@ -81,6 +81,7 @@ pub fn PrintPage() -> impl IntoView {
     };
     view! {
         <Html {..} lang=locale.as_str() dir=locale.direction().as_str() class="print-page"/>
+        <crate::ui::tools_css::ToolsStylesheet/>
         <Meta name="robots" content="noindex"/>
         <main id="main" class="print-products">
             <div class="print-controls no-print">

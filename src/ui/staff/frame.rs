@@ -49,6 +49,7 @@ pub fn StaffFrame(
         <Html {..} lang=lang dir=locale.direction().as_str()/>
         <Title text=format!("{title} – {}", t_string!(i18n, staff.area))/>
         <Meta name="robots" content="noindex"/>
+        <crate::ui::tools_css::ToolsStylesheet/>
         <crate::ui::icons::IconSprite/>
         <a class="skip-link" href="#main">{t!(i18n, site.skip)}</a>
         <Suspense fallback=|| ()>{frame}</Suspense>
