@@ -1,7 +1,7 @@
 //! The read-only JSON API over HTTP: quarters, offers filtered exactly like the board, dates in a
 //! range, one offer, the directory; refusals that name the parameter; ETag revalidation, CORS,
 //! the per-address limit; the HSDS 3 export validated against the official schema in
-//! `../shared/hsds`; the OpenAPI description.
+//! `tests/hsds`; the OpenAPI description.
 
 mod common;
 
@@ -15,12 +15,12 @@ use quartiersboard::domain::category::OfferStatus;
 use serde_json::Value;
 use tower::ServiceExt;
 
-/// The official compiled HSDS 3 service schema, from the `shared/hsds` folder beside the clone
+/// The official compiled HSDS 3 service schema, kept in `tests/hsds` with its licence
 /// (`HSDS_DIR` names another place). Missing, the test fails: it never passes without checking.
 fn hsds_schema() -> std::path::PathBuf {
     let dir = std::env::var_os("HSDS_DIR")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/hsds"));
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hsds"));
     let file = dir.join("compiled/service_with_definitions.json");
     assert!(file.exists(), "the HSDS 3 schemas are expected at {} (set HSDS_DIR)", dir.display());
     file

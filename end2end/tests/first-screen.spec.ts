@@ -271,3 +271,23 @@ test("an administrator gives the pages the city's look; a faint colour is refuse
   await expect(page.locator(".notice.ok")).toBeVisible();
   await context.close();
 });
+
+test("reading the board loads no code for search or Merken; the first search fetches it, and works", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(new URL(r.url()).pathname.split("/").pop()!));
+  await page.goto("/de/welheim");
+  await waitForHydration(page);
+  await page.getByText("Mi", { exact: true }).click();
+  await expect(page).toHaveURL(/day=3/);
+  expect(wasm.filter((w) => w.startsWith("split_") || w.startsWith("chunk_")), "lazy code on a read board").toEqual([]);
+  await page.getByText("Mi", { exact: true }).click();
+  await expect(page).toHaveURL(/\/de\/welheim$/);
+  await page.getByText("Mehr Filter").click();
+  await page.getByLabel("Suchwort").fill("Mütter");
+  await page.getByLabel("Suchwort").press("Enter");
+  await expect(page.locator('li.offer[data-slug="muettercafe-welheim"]')).toBeVisible();
+  expect(wasm.some((w) => w.startsWith("split_ask_server"))).toBe(true);
+  await page.locator('li.offer[data-slug="muettercafe-welheim"] a.save').click();
+  await expect(page).toHaveURL(/list=muettercafe-welheim/);
+  expect(wasm.some((w) => w.startsWith("split_toggle"))).toBe(true);
+});

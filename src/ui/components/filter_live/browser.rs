@@ -5,7 +5,6 @@ use crate::domain::filter::{
     facts_code, parse_query, parse_query_string, query_pairs, shown, to_query, widenings, Filter, OfferFacts,
     Quick, Today, FIRST_SHOWN,
 };
-use crate::domain::shortlist::parse_list;
 use crate::ui::components::board_cards::board_href;
 use crate::ui::dom;
 use leptos::prelude::{request_animation_frame, set_timeout};
@@ -20,7 +19,7 @@ use web_sys::{
     MouseEvent,
 };
 
-struct Live {
+pub(super) struct Live {
     doc: Document,
     form: HtmlFormElement,
     facts: Vec<(String, OfferFacts)>,
@@ -38,9 +37,11 @@ struct Live {
     server_only: bool,
     /// The filter the server rendered the page for.
     served: Filter,
+    /// The shortlist (`saving`): kept in the address whatever the filter does.
+    list: Vec<String>,
 }
 
-type Shared = Rc<RefCell<Live>>;
+pub(super) type Shared = Rc<RefCell<Live>>;
 
 mod saving;
 mod waiting;
@@ -66,6 +67,7 @@ pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, t
         waiting_src: select(&doc, "template.offers-waiting").and_then(|t| t.get_attribute("data-src")),
         server_only: false,
         served: parse_query_string(filter).0,
+        list: saving::list_in_address(),
     }));
     let l = live.clone();
     listen(&form, "change", move |ev| field_changed(&l, &ev, true));
@@ -85,7 +87,7 @@ pub(super) fn start(filter: &str, facts: &str, today_bit: u8, quarter: String, t
             l.borrow_mut().hits = None;
             let text = filter.text.clone();
             set_filter(&l, filter, false, true);
-            saving::show(&l, &saving::current_list());
+            saving::keep_list(&l);
             if let Some(text) = text {
                 search(&l, text);
             }
@@ -158,7 +160,7 @@ fn search(live: &Shared, text: String) {
     let quarter = live.borrow().quarter.clone();
     let live = live.clone();
     leptos::task::spawn_local(async move {
-        if let Ok(hits) = crate::serverfns::search_offers(quarter, text.clone()).await {
+        if let Some(hits) = ask_server(quarter, text.clone()).await {
             if live.borrow().filter.text.as_deref() != Some(text.as_str()) {
                 return;
             }
@@ -166,6 +168,13 @@ fn search(live: &Shared, text: String) {
             apply(&live, false);
         }
     });
+}
+
+/// The offers of `quarter` the server's text search finds for `text`. Its own WebAssembly chunk
+/// (with the server-function client), fetched when a resident first searches.
+#[leptos::lazy]
+async fn ask_server(quarter: String, text: String) -> Option<Vec<String>> {
+    crate::serverfns::search_offers(quarter, text).await.ok()
 }
 
 /// A click on one of the links the island takes over (`data-filter`, a card's save link).
@@ -180,7 +189,11 @@ fn link_clicked(live: &Shared, ev: &Event) {
     }
     if let Some(save) = target.as_ref().and_then(|e| e.closest("li.offer a.save").ok().flatten()) {
         ev.prevent_default();
-        saving::toggle(live, &save);
+        leptos::task::spawn_local(saving::toggle(live.clone(), save));
+        return;
+    }
+    if let Some(offer) = target.as_ref().and_then(|e| e.closest("li.offer .offer-title a").ok().flatten()) {
+        saving::carry(live, &offer);
         return;
     }
     let Some(link) = target.and_then(|e| e.closest("a[data-filter]").ok().flatten()) else {
@@ -286,13 +299,14 @@ fn fields(form: &HtmlFormElement) -> Vec<Element> {
 fn apply(live: &Shared, push: bool) {
     if push && live.borrow().server_only {
         if let Some(w) = web_sys::window() {
-            let _ = w.location().set_search(&address_query(&live.borrow().filter));
+            let l = live.borrow();
+            let _ = w.location().set_search(&address_query(&l.filter, &l.list));
         }
         return;
     }
     find_cards(live);
     let mut l = live.borrow_mut();
-    let Live { doc, form, facts, today, texts, filter, hits, cards, .. } = &mut *l;
+    let Live { doc, form, facts, today, texts, filter, hits, cards, list: saved, .. } = &mut *l;
     let matching = facts
         .iter()
         .map(|(slug, fact)| {
@@ -342,7 +356,7 @@ fn apply(live: &Shared, push: bool) {
         }
     }
     if push {
-        let query = address_query(filter);
+        let query = address_query(filter, saved);
         if query != dom::current_query() {
             // After the board has painted: a new history entry is not part of what the resident waits for.
             request_animation_frame(move || set_timeout(move || dom::push_query(&query), Duration::ZERO));
@@ -350,11 +364,9 @@ fn apply(live: &Shared, push: bool) {
     }
 }
 
-/// The address's query for `filter`: the shortlist rides along in the URL, filtering keeps it.
-fn address_query(filter: &Filter) -> String {
-    let pairs = query_pairs(&dom::current_query());
-    let list = pairs.iter().find(|(k, _)| k == "list").map(|(_, v)| parse_list(v)).unwrap_or_default();
-    board_href(&to_query(filter), &list).trim_start_matches('?').to_owned()
+/// The address's query for `filter` and the shortlist `list`, which rides along in the URL.
+fn address_query(filter: &Filter, list: &[String]) -> String {
+    board_href(&to_query(filter), list).trim_start_matches('?').to_owned()
 }
 
 /// The ways to widen `filter`, as links, into `list`.
