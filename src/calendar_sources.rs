@@ -34,8 +34,11 @@ pub async fn refresh(
     by: Option<&Actor>,
 ) -> Result<CalendarReport, DbError> {
     let web = source.url.starts_with("https://") || source.url.starts_with("http://");
-    let read =
-        if web { read_source(&source.url).await } else { Err(CalendarProblem::file("ics_fetch", None)) };
+    let read = if web {
+        read_source(&source.url, &settings.private_hosts).await
+    } else {
+        Err(CalendarProblem::file("ics_fetch", None))
+    };
     let report = match read {
         Ok(ics) => {
             import(

@@ -14,6 +14,7 @@
 //! | `LOG_FORMAT` | `json` for one JSON object per line (production), else human-readable | human-readable |
 //! | `LEGAL_FILE` | JSON with the operator's imprint, privacy notice and accessibility statement (see `src/demo/legal.json`) | the demo's fictional texts |
 //! | `FRAME_ANCESTORS` | sources allowed to embed pages in a frame (CSP `frame-ancestors`), e.g. `https://www.bottrop.de` | `'none'` |
+//! | `CALENDAR_PRIVATE_HOSTS` | calendar hosts (`name` or `name:port`, comma-separated) the server may read although they resolve to private addresses; all others must be public | none |
 //! | `METRICS_ADDR` | address of a separate listener serving Prometheus `/metrics` (keep it internal) | none |
 
 use std::fmt;
@@ -85,12 +86,23 @@ pub enum ConfigError {
 pub struct CalendarSettings {
     pub region: String,
     pub tz: chrono_tz::Tz,
+    /// Calendar hosts the server may fetch from although they resolve to private addresses.
+    pub private_hosts: crate::calendar_import::PrivateHosts,
 }
 
 impl Default for CalendarSettings {
     fn default() -> Self {
-        Self { region: "DE-NW".into(), tz: chrono_tz::Europe::Berlin }
+        Self { region: "DE-NW".into(), tz: chrono_tz::Europe::Berlin, private_hosts: Default::default() }
     }
+}
+
+/// `REGION`, `TIME_ZONE` and `CALENDAR_PRIVATE_HOSTS` from the environment, checked.
+pub fn calendar_from_env() -> Result<CalendarSettings, ConfigError> {
+    let var = |name: &str| std::env::var(name).ok();
+    let mut settings = calendar_settings(var("REGION").as_deref(), var("TIME_ZONE").as_deref())?;
+    settings.private_hosts =
+        crate::calendar_import::PrivateHosts::parse(var("CALENDAR_PRIVATE_HOSTS").as_deref());
+    Ok(settings)
 }
 
 /// Checks `REGION` and `TIME_ZONE`; unset means the defaults (North Rhine-Westphalia, Berlin).
@@ -105,7 +117,7 @@ pub fn calendar_settings(region: Option<&str>, tz: Option<&str>) -> Result<Calen
         None => defaults.tz,
         Some(name) => name.parse().map_err(|_| ConfigError::UnknownTimeZone(name.to_owned()))?,
     };
-    Ok(CalendarSettings { region, tz })
+    Ok(CalendarSettings { region, tz, private_hosts: Default::default() })
 }
 
 /// The operator's legal texts: `LEGAL_FILE` (JSON, every required part filled in), else the

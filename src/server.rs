@@ -179,10 +179,7 @@ pub async fn serve(seed_demo: bool) -> Result<(), StartError> {
     let conf = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?;
     let options = conf.leptos_options;
     let addr = options.site_addr;
-    let calendar = config::calendar_settings(
-        std::env::var("REGION").ok().as_deref(),
-        std::env::var("TIME_ZONE").ok().as_deref(),
-    )?;
+    let calendar = config::calendar_from_env()?;
     let db = open_database().await?;
     if seed_demo {
         crate::demo::seed_demo(&db, crate::clock::local_now(calendar.tz).date()).await?;

@@ -87,11 +87,10 @@ pub async fn import_calendar(
         let lines: Vec<_> = problems.iter().map(|p| format!("\n  {p}")).collect();
         StartError::Import(format!("nothing was written:{}", lines.concat()))
     };
-    let ics = crate::calendar_import::read_source(source).await.map_err(|p| failed(vec![p]))?;
-    let settings = crate::config::calendar_settings(
-        std::env::var("REGION").ok().as_deref(),
-        std::env::var("TIME_ZONE").ok().as_deref(),
-    )?;
+    let settings = crate::config::calendar_from_env()?;
+    let ics = crate::calendar_import::read_source(source, &settings.private_hosts)
+        .await
+        .map_err(|p| failed(vec![p]))?;
     let db = server::open_database().await?;
     let report = crate::calendar_import::import(
         &db,

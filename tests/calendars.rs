@@ -45,6 +45,28 @@ fn serve(bodies: Vec<String>) -> (String, std::thread::JoinHandle<()>) {
     (address, server)
 }
 
+/// Settings under which the test's own calendar servers (on 127.0.0.1) may be read.
+fn local_calendars() -> quartiersboard::config::CalendarSettings {
+    quartiersboard::config::CalendarSettings {
+        private_hosts: quartiersboard::calendar_import::PrivateHosts(vec!["127.0.0.1".into()]),
+        ..Default::default()
+    }
+}
+
+/// Answers one request at a local address with a redirect to `to`, then stops.
+fn redirect(to: String) -> (String, std::thread::JoinHandle<()>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}/kalender.ics", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let _ = s.read(&mut [0u8; 4096]);
+        let head =
+            format!("HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        s.write_all(head.as_bytes()).unwrap();
+    });
+    (address, server)
+}
+
 async fn page(c: &mut Client) -> String {
     let r = c.get(PAGE).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -78,7 +100,7 @@ async fn calendars_in_the_staff_area(kind: Kind) {
     seed_staff(&t.db).await;
     let conf = get_configuration(Some("Cargo.toml")).unwrap();
     let app =
-        quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
+        quartiersboard::server::router(t.db.clone(), conf.leptos_options, local_calendars()).await.unwrap();
     let mut c = Client::new(&app);
     c.sign_in(ADMIN).await;
     assert!(page(&mut c).await.contains("Noch ist kein Kalender eingerichtet."));
@@ -111,7 +133,7 @@ async fn calendars_in_the_staff_area(kind: Kind) {
     assert_eq!((audit[0].actor.as_str(), audit[0].action.as_str()), (ADMIN, "import"));
 
     // The server's regular reading takes the changed title over and keeps the outcome.
-    let settings = quartiersboard::config::CalendarSettings::default();
+    let settings = local_calendars();
     quartiersboard::calendar_sources::refresh_all(&t.db, &settings).await.unwrap();
     server.join().unwrap();
     assert_eq!(t.db.get_stored_offer(id).await.unwrap().record.title, "Lauftreff für Familien");
@@ -162,4 +184,80 @@ async fn calendars_in_the_staff_area(kind: Kind) {
     assert_eq!(t.db.get_calendar_source(ORG).await.unwrap().url, address, "nothing changed");
 }
 
-on_both!(calendars_in_the_staff_area);
+/// ~1,000 nested components (17 KB) fail that calendar only, uploaded or read from an address;
+/// the server keeps answering.
+async fn deeply_nested_calendars_fail_alone(kind: Kind) {
+    let t = common::with_demo(kind).await;
+    seed_staff(&t.db).await;
+    let conf = get_configuration(Some("Cargo.toml")).unwrap();
+    let app =
+        quartiersboard::server::router(t.db.clone(), conf.leptos_options, local_calendars()).await.unwrap();
+    let mut c = Client::new(&app);
+    c.sign_in(ADMIN).await;
+    let nested = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{}{}END:VCALENDAR\r\n",
+        "BEGIN:X\r\n".repeat(1000),
+        "END:X\r\n".repeat(1000)
+    );
+    assert!(nested.len() > 16_000);
+    assert_eq!(upload(&mut c, &nested, false).await, StatusCode::SEE_OTHER);
+    assert!(page(&mut c).await.contains("zu tief verschachtelt"), "named on the page");
+    let (address, server) = serve(vec![nested]);
+    let form = format!(
+        "form[organisation]={ORG}&form[url]={}&form[place]={PLACE}&form[category]=sport",
+        enc(&address)
+    );
+    c.submit(path_of::<SaveCalendar>(), &form, PAGE).await;
+    c.submit(path_of::<ReadCalendarNow>(), &format!("organisation={ORG}"), PAGE).await;
+    server.join().unwrap();
+    let report = t.db.get_calendar_source(ORG).await.unwrap().report.unwrap();
+    assert_eq!((report.problems[0].reason.as_str(), report.written), ("ics_too_deep", false));
+    assert_eq!(Client::new(&app).get("/de/welheim").await.status, StatusCode::OK, "the server still answers");
+}
+
+/// Calendar addresses reach only public hosts: a local address is refused, and so is a redirect
+/// from an allowed host to one that is not (which never receives the request).
+async fn calendar_addresses_stay_public(kind: Kind) {
+    let t = common::with_demo(kind).await;
+    let source = |url: &str| quartiersboard::domain::calendar_source::CalendarSource {
+        organisation: ORG.into(),
+        organisation_name: String::new(),
+        url: url.into(),
+        place: PLACE.into(),
+        place_name: String::new(),
+        category: quartiersboard::domain::category::Category::Sport,
+        checked_at: None,
+        report: None,
+    };
+    let inside = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    inside.set_nonblocking(true).unwrap();
+    let inside_address = format!("http://{}/intern", inside.local_addr().unwrap());
+    let settings = quartiersboard::config::CalendarSettings::default();
+    let report =
+        quartiersboard::calendar_sources::refresh(&t.db, &settings, &source(&inside_address), true, None)
+            .await
+            .unwrap();
+    assert_eq!(report.problems[0].reason, "ics_fetch");
+    assert!(
+        report.problems[0].detail.as_deref().unwrap_or_default().contains("not a public address"),
+        "{report:?}"
+    );
+    let (outside, server) = redirect(inside_address.clone());
+    let port = outside.trim_start_matches("http://127.0.0.1:").split('/').next().unwrap().to_owned();
+    let settings = quartiersboard::config::CalendarSettings {
+        private_hosts: quartiersboard::calendar_import::PrivateHosts(vec![format!("127.0.0.1:{port}")]),
+        ..Default::default()
+    };
+    let report = quartiersboard::calendar_sources::refresh(&t.db, &settings, &source(&outside), true, None)
+        .await
+        .unwrap();
+    server.join().unwrap();
+    assert_eq!(report.problems[0].reason, "ics_fetch");
+    assert!(
+        report.problems[0].detail.as_deref().unwrap_or_default().contains("not a public address"),
+        "{report:?}"
+    );
+    assert!(inside.accept().is_err(), "the inside address was never contacted");
+}
+
+on_both!(calendars_in_the_staff_area, deeply_nested_calendars_fail_alone, calendar_addresses_stay_public);

@@ -328,18 +328,24 @@ fn import_calendar_from_an_address() {
         a.extend_from_slice(extra);
         a.into_iter().map(str::to_owned).collect::<Vec<_>>()
     };
-    let call = |a: Vec<String>| {
+    let call_with = |a: Vec<String>, private_hosts: &str| {
         let a: Vec<&str> = a.iter().map(String::as_str).collect();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_quartiersboard"));
         cmd.args(&a)
             .env("DATA_DIR", data.to_str().unwrap())
             .env("RUST_LOG", "warn")
+            .env("CALENDAR_PRIVATE_HOSTS", private_hosts)
             .env_remove("DATABASE_URL");
         for proxy in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"] {
             cmd.env_remove(proxy);
         }
         cmd.output().unwrap()
     };
+    let call = |a: Vec<String>| call_with(a, "127.0.0.1");
+    // A local address is refused unless named as a private calendar host.
+    let refused = call_with(args(&["--dry-run"]), "");
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("not a public address"), "{}", stderr(&refused));
     let dry = call(args(&["--dry-run"]));
     assert!(dry.status.success(), "{}", stderr(&dry));
     assert!(

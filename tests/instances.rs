@@ -25,7 +25,7 @@ async fn two_instances_share_changes_and_sessions(kind: Kind) {
     let (a, b) = (instance(&t.db).await, instance(&other_db).await);
     let mut on_a = Client::new(&a);
     on_a.sign_in(ADMIN).await;
-    let mut on_b = Client { app: b.clone(), cookie: on_a.cookie.clone() };
+    let mut on_b = Client { app: b.clone(), cookie: on_a.cookie.clone(), peer: None };
     let version_before = other_db.get_data_version().await.unwrap();
     // B has the offer page in its page cache before the change.
     let before = Client::new(&b).get("/de/offers/krabbelcafe-sonnenblume").await;

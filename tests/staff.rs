@@ -87,6 +87,31 @@ async fn sign_in_is_rate_limited_per_account(kind: common::Kind) {
     c.sign_in(EDITOR_A).await;
 }
 
+/// Failures slow guessing but lock nobody out: one client failing on an account is refused
+/// there, while the same account signs in from another client with the right password; many
+/// failures from one address (a shared network) do not stop a right password from it either.
+async fn failures_lock_out_nobody_else(kind: common::Kind) {
+    let (app, _t) = app(kind).await;
+    let mut attacker = Client::at(&app, "192.0.2.66");
+    let wrong = format!("email={EDITOR_B}&password=wrong-password-1");
+    for _ in 0..6 {
+        attacker.call(&sign_in_path(), &wrong).await;
+    }
+    let right = format!("email={EDITOR_B}&password={}", enc(PASSWORD));
+    assert_eq!(attacker.call(&sign_in_path(), &right).await.status, StatusCode::TOO_MANY_REQUESTS);
+    let mut owner = Client::at(&app, "198.51.100.7");
+    let r = owner.call(&sign_in_path(), &right).await;
+    assert!(r.status.is_success(), "the owner signs in from elsewhere: {} {}", r.status, r.body);
+    // 6 + 26 = 32 failures from this address, past its burst of 30.
+    for i in 0..26 {
+        attacker
+            .call(&sign_in_path(), &format!("email=nobody{i}%40example.de&password=wrong-password-1"))
+            .await;
+    }
+    let mut colleague = Client::at(&app, "192.0.2.66");
+    colleague.sign_in(EDITOR_A).await;
+}
+
 /// A stale version is refused with 409 and changes nothing; the current one saves and is audited.
 async fn stale_saves_are_refused(kind: common::Kind) {
     let (app, t) = app(kind).await;
@@ -244,6 +269,85 @@ async fn approval_workflow(kind: common::Kind) {
     assert!(Client::new(&app).get(&public).await.body.contains("Wartet auf Freigabe"));
 }
 
+/// Approving never undoes a change made after the submission: it is refused (409) and the
+/// later change stays; a confirmation in between does not count as a change.
+async fn approval_after_a_later_edit_is_refused(kind: common::Kind) {
+    use quartiersboard::serverfns::offers::{ApproveOffer, ConfirmOffers};
+    let (app, t) = app(kind).await;
+    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
+    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
+        .bind(ORG_A)
+        .execute(&raw)
+        .await
+        .unwrap();
+    let stored = offer_of(&t.db, ORG_A).await;
+    let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    form.texts.get_mut("de").unwrap().title = "Vom Verein eingereicht".into();
+    let mut ed = Client::new(&app);
+    ed.sign_in(EDITOR_A).await;
+    assert!(ed.call(path_of::<SaveOffer>(), &form_body(stored.id, &form)).await.status.is_success());
+    let mut co = Client::new(&app);
+    co.sign_in(COORDINATOR_X).await;
+    // A confirmation only: approval still goes through afterwards.
+    assert!(co.call(path_of::<ConfirmOffers>(), &format!("ids[]={}", stored.id)).await.status.is_success());
+    let confirmed = t.db.get_stored_offer(stored.id).await.unwrap();
+    assert!(confirmed.version > stored.version);
+    // The coordinator then corrects the live offer directly.
+    let mut fix =
+        quartiersboard::domain::offer_form::OfferForm::from_record(&confirmed.record, confirmed.version);
+    fix.texts.get_mut("de").unwrap().description = "Später korrigiert".into();
+    assert!(co.call(path_of::<SaveOffer>(), &form_body(stored.id, &fix)).await.status.is_success());
+    let r = co.call(path_of::<ApproveOffer>(), &format!("id={}", stored.id)).await;
+    assert_eq!(r.status, axum::http::StatusCode::CONFLICT, "{}", r.body);
+    let now = t.db.get_stored_offer(stored.id).await.unwrap();
+    assert_eq!(now.record.description, "Später korrigiert");
+    assert_eq!(now.record.title, stored.record.title);
+    assert!(t.db.get_submission(stored.id).await.unwrap().is_some(), "the submission is kept");
+    // Submitted again on top of the correction, it is approved with both.
+    let mut again = quartiersboard::domain::offer_form::OfferForm::from_record(&now.record, now.version);
+    again.texts.get_mut("de").unwrap().title = "Vom Verein eingereicht".into();
+    assert!(ed.call(path_of::<SaveOffer>(), &form_body(stored.id, &again)).await.status.is_success());
+    let r = co.call(path_of::<ApproveOffer>(), &format!("id={}", stored.id)).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let done = t.db.get_stored_offer(stored.id).await.unwrap();
+    assert_eq!(
+        (done.record.title.as_str(), done.record.description.as_str()),
+        ("Vom Verein eingereicht", "Später korrigiert")
+    );
+}
+
+/// An editor who needs approval takes a live offer off the board at once; it files no publish
+/// request and leaves their pending edit as it was.
+async fn unpublishing_needs_no_approval(kind: common::Kind) {
+    use quartiersboard::serverfns::offers::SetOfferStatus;
+    let (app, t) = app(kind).await;
+    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
+    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
+        .bind(ORG_A)
+        .execute(&raw)
+        .await
+        .unwrap();
+    let stored = offer_of(&t.db, ORG_A).await;
+    assert_eq!(stored.record.status, quartiersboard::domain::category::OfferStatus::Published);
+    let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
+    form.texts.get_mut("de").unwrap().title = "Neuer Titel, wartet".into();
+    let mut ed = Client::new(&app);
+    ed.sign_in(EDITOR_A).await;
+    assert!(ed.call(path_of::<SaveOffer>(), &form_body(stored.id, &form)).await.status.is_success());
+    let body = format!("id={}&version={}&status=draft", stored.id, stored.version);
+    let r = ed.call(path_of::<SetOfferStatus>(), &body).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let now = t.db.get_stored_offer(stored.id).await.unwrap();
+    assert_eq!(
+        now.record.status,
+        quartiersboard::domain::category::OfferStatus::Draft,
+        "off the board at once"
+    );
+    let pending = t.db.get_submission(stored.id).await.unwrap().expect("edit still pending");
+    assert_eq!(pending.record.title, "Neuer Titel, wartet");
+    assert!(!pending.publish, "no publish request filed");
+}
+
 /// Concurrent saves on SQLite wait for the write lock instead of failing with "database is locked".
 async fn concurrent_saves_wait_for_each_other(kind: common::Kind) {
     let (_app, t) = app(kind).await;
@@ -288,6 +392,7 @@ on_both!(
     staff_pages_need_sign_in,
     sign_out_ends_the_session,
     sign_in_is_rate_limited_per_account,
+    failures_lock_out_nobody_else,
     stale_saves_are_refused,
     invalid_forms_name_their_fields,
     no_js_form_keeps_what_was_typed,
@@ -296,6 +401,8 @@ on_both!(
     audit_log_is_append_only,
     descriptions_are_plain_text_with_safe_links,
     approval_workflow,
+    approval_after_a_later_edit_is_refused,
+    unpublishing_needs_no_approval,
     concurrent_saves_wait_for_each_other,
     notices_show_once_after_a_post,
 );

@@ -111,11 +111,15 @@ async fn edit_body(db: &Db, id: i64, org: &str) -> String {
 }
 
 fn new_body(org: &str, quarter: &str) -> String {
+    new_body_in(org, &[quarter])
+}
+
+fn new_body_in(org: &str, quarters: &[&str]) -> String {
     let mut form = OfferForm {
         slug: format!("neu-{org}"),
         organisation: org.into(),
         place: "quartiersbuero-welheim".into(),
-        quarters: vec![quarter.into()],
+        quarters: quarters.iter().map(|q| q.to_string()).collect(),
         category: "meeting".into(),
         ..Default::default()
     };
@@ -309,6 +313,31 @@ async fn edit_organisations_and_quarters(kind: common::Kind) {
     .await;
 }
 
+/// A coordinator refused on organisation B gains nothing by creating a draft for B in their own
+/// quarter: B's profile and approval setting stay out of reach, and no offer of theirs reaches
+/// another quarter's board.
+async fn a_draft_for_b_gives_no_hold_on_b(kind: common::Kind) {
+    use quartiersboard::domain::organisation_form::OrganisationForm;
+    use quartiersboard::serverfns::records::SaveOrganisation;
+    let (app, t) = app(kind).await;
+    let mut co = Client::new(&app);
+    co.sign_in(COORDINATOR_X).await;
+    let r = co.call(SaveOffer::PATH, &new_body(ORG_B, QUARTER_X)).await;
+    assert!(r.status.is_success(), "a draft for B on X's board: {}", r.body);
+    let s = t.db.get_stored_organisation(t.db.get_organisation_id(ORG_B).await.unwrap()).await.unwrap();
+    let mut form = OrganisationForm::from_record(&s.record, s.version);
+    form.name = "Übernommen".into();
+    form.editors_publish = String::new();
+    let before = snapshot(&t.db).await;
+    let r = co.call(SaveOrganisation::PATH, &qs(s.id, form)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(snapshot(&t.db).await, before, "organisation B changed");
+    // An offer on X's and Y's boards at once is not X's coordinator's to create or publish.
+    let r = co.call(SaveOffer::PATH, &new_body_in(ORG_A, &[QUARTER_X, "altstadt"])).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(snapshot(&t.db).await, before);
+}
+
 /// An editor may edit their organisation's profile but not decide that their changes skip approval.
 async fn editors_cannot_lift_their_own_approval(kind: common::Kind) {
     use quartiersboard::domain::organisation_form::OrganisationForm;
@@ -341,4 +370,5 @@ on_both!(
     edit_places,
     edit_organisations_and_quarters,
     editors_cannot_lift_their_own_approval,
+    a_draft_for_b_gives_no_hold_on_b,
 );

@@ -1,6 +1,14 @@
-//! Sign-in rate limits per account and per client address (governor's keyed limiters). Only
-//! failed attempts count; once a key is over its quota it is refused, even with the right
-//! password, until the quota has recovered.
+//! Sign-in throttling that slows guessing without locking anybody out. Only failed attempts
+//! count, under three keys:
+//! - **one client on one account** (governor's keyed limiter): after `PAIR_BURST` failures that
+//!   client is refused for that account until the quota recovers — it never affects the same
+//!   account from elsewhere, nor other accounts from that client;
+//! - **the account** and **the client address**: past their bursts every further attempt is
+//!   answered only after a delay that doubles per failure (capped at `MAX_DELAY`), and the right
+//!   password still signs in. So failures from one address behind a shared network, or against
+//!   one account from many addresses, cost the attacker time but never lock out the person.
+//!
+//! Failures are forgotten at a steady rate (`Decay`), so the delay wears off by itself.
 
 use governor::{DefaultKeyedRateLimiter, Quota};
 use std::collections::HashMap;
@@ -10,56 +18,90 @@ use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Failed attempts allowed per account before it is blocked; one more every 3 minutes.
+/// Failures allowed to one client on one account before it is refused; one more every 3 minutes.
+pub const PAIR_BURST: u32 = 5;
+/// Failures on an account (from anywhere) before its attempts are slowed.
 pub const ACCOUNT_BURST: u32 = 5;
-/// Failed attempts allowed per client address before it is blocked; one more every 10 seconds.
+/// Failures from an address (on any accounts) before its attempts are slowed.
 pub const ADDRESS_BURST: u32 = 30;
+/// The longest an attempt is held back.
+pub const MAX_DELAY: Duration = Duration::from_secs(10);
 
-struct Limit<K: Hash + Eq + Clone> {
-    limiter: DefaultKeyedRateLimiter<K>,
-    blocked: Mutex<HashMap<K, Instant>>,
+/// Counts failures per key, each forgotten after `every`.
+struct Decay<K: Hash + Eq> {
+    burst: u32,
+    every: Duration,
+    counts: Mutex<HashMap<K, (f64, Instant)>>,
 }
 
-impl<K: Hash + Eq + Clone> Limit<K> {
+impl<K: Hash + Eq> Decay<K> {
     fn new(burst: u32, every: Duration) -> Self {
-        let quota = Quota::with_period(every)
-            .expect("non-zero period")
-            .allow_burst(NonZeroU32::new(burst).expect("non-zero"));
-        Self { limiter: DefaultKeyedRateLimiter::keyed(quota), blocked: Mutex::new(HashMap::new()) }
+        Self { burst, every, counts: Mutex::new(HashMap::new()) }
     }
 
-    fn is_blocked(&self, key: &K) -> bool {
-        let mut blocked = self.blocked.lock().expect("not poisoned");
-        match blocked.get(key) {
-            Some(until) if *until > Instant::now() => true,
-            Some(_) => {
-                blocked.remove(key);
-                false
-            }
-            None => false,
+    fn current(&self, entry: Option<&(f64, Instant)>, now: Instant) -> f64 {
+        entry.map_or(0.0, |(n, at)| {
+            (n - now.duration_since(*at).as_secs_f64() / self.every.as_secs_f64()).max(0.0)
+        })
+    }
+
+    fn fail(&self, key: K) {
+        let now = Instant::now();
+        let mut counts = self.counts.lock().expect("not poisoned");
+        let n = self.current(counts.get(&key), now) + 1.0;
+        counts.insert(key, (n, now));
+        if counts.len() > 100_000 {
+            counts.retain(|_, (n, at)| {
+                *n - now.duration_since(*at).as_secs_f64() / self.every.as_secs_f64() > 0.0
+            });
         }
     }
 
-    fn fail(&self, key: &K) {
-        if let Err(not_until) = self.limiter.check_key(key) {
-            let wait = not_until
-                .wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
-            self.blocked.lock().expect("not poisoned").insert(key.clone(), Instant::now() + wait);
-        }
+    /// How long the next attempt waits: nothing within the burst, then 1 s, 2 s, 4 s, …
+    fn delay(&self, key: &K) -> Duration {
+        let counts = self.counts.lock().expect("not poisoned");
+        // Whole failures: the little forgotten since the last one does not undo it.
+        let over = (self.current(counts.get(key), Instant::now()) - f64::from(self.burst)).round();
+        delay_for(over)
     }
+}
+
+/// The wait for an attempt made `over` failures past the burst.
+pub fn delay_for(over: f64) -> Duration {
+    if over < 1.0 {
+        return Duration::ZERO;
+    }
+    let secs = 2f64.powf((over - 1.0).floor().min(10.0));
+    Duration::from_secs_f64(secs).min(MAX_DELAY)
+}
+
+/// What to do with a sign-in attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Check the password after waiting this long.
+    After(Duration),
+    /// This client has failed too often on this account: refuse without checking.
+    Refused,
 }
 
 /// The sign-in limits of one server process.
 pub struct SignInLimits {
-    accounts: Limit<String>,
-    addresses: Limit<IpAddr>,
+    pairs: DefaultKeyedRateLimiter<(String, Option<IpAddr>)>,
+    refused: Mutex<HashMap<(String, Option<IpAddr>), Instant>>,
+    accounts: Decay<String>,
+    addresses: Decay<IpAddr>,
 }
 
 impl Default for SignInLimits {
     fn default() -> Self {
+        let quota = Quota::with_period(Duration::from_secs(180))
+            .expect("non-zero period")
+            .allow_burst(NonZeroU32::new(PAIR_BURST).expect("non-zero"));
         Self {
-            accounts: Limit::new(ACCOUNT_BURST, Duration::from_secs(180)),
-            addresses: Limit::new(ADDRESS_BURST, Duration::from_secs(10)),
+            pairs: DefaultKeyedRateLimiter::keyed(quota),
+            refused: Mutex::new(HashMap::new()),
+            accounts: Decay::new(ACCOUNT_BURST, Duration::from_secs(180)),
+            addresses: Decay::new(ADDRESS_BURST, Duration::from_secs(10)),
         }
     }
 }
@@ -71,17 +113,33 @@ impl std::fmt::Debug for SignInLimits {
 }
 
 impl SignInLimits {
-    /// Whether attempts for this account or from this address are refused right now.
-    pub fn blocked(&self, account: &str, address: Option<IpAddr>) -> bool {
-        self.accounts.is_blocked(&account.to_owned())
-            || address.is_some_and(|a| self.addresses.is_blocked(&a))
+    /// Whether and when an attempt for `account` from `address` is checked.
+    pub fn verdict(&self, account: &str, address: Option<IpAddr>) -> Verdict {
+        let pair = (account.to_owned(), address);
+        let mut refused = self.refused.lock().expect("not poisoned");
+        match refused.get(&pair) {
+            Some(until) if *until > Instant::now() => return Verdict::Refused,
+            Some(_) => {
+                refused.remove(&pair);
+            }
+            None => {}
+        }
+        let by_account = self.accounts.delay(&pair.0);
+        let by_address = address.map_or(Duration::ZERO, |a| self.addresses.delay(&a));
+        Verdict::After(by_account.max(by_address))
     }
 
-    /// Counts a failed attempt against both keys.
+    /// Counts a failed attempt against all three keys.
     pub fn fail(&self, account: &str, address: Option<IpAddr>) {
-        self.accounts.fail(&account.to_owned());
+        let pair = (account.to_owned(), address);
+        if let Err(not_until) = self.pairs.check_key(&pair) {
+            let wait = not_until
+                .wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
+            self.refused.lock().expect("not poisoned").insert(pair.clone(), Instant::now() + wait);
+        }
+        self.accounts.fail(pair.0);
         if let Some(a) = address {
-            self.addresses.fail(&a);
+            self.addresses.fail(a);
         }
     }
 }
@@ -90,29 +148,50 @@ impl SignInLimits {
 mod tests {
     use super::*;
 
-    /// After the burst of failures an account is blocked; another account is not.
-    #[test]
-    fn blocks_after_burst() {
-        let limits = SignInLimits::default();
-        let ip = Some("192.0.2.1".parse().unwrap());
-        for _ in 0..ACCOUNT_BURST {
-            assert!(!limits.blocked("anna@example.de", ip));
-            limits.fail("anna@example.de", ip);
-        }
-        limits.fail("anna@example.de", ip);
-        assert!(limits.blocked("anna@example.de", None));
-        assert!(!limits.blocked("bert@example.de", None));
+    fn ip(s: &str) -> Option<IpAddr> {
+        Some(s.parse().unwrap())
     }
 
-    /// Many failures from one address block it for every account.
+    /// One client failing on one account is refused there, and only there; the account from
+    /// elsewhere is slowed, not refused.
     #[test]
-    fn blocks_address() {
+    fn refuses_the_pair_only() {
         let limits = SignInLimits::default();
-        let ip: Option<IpAddr> = Some("192.0.2.2".parse().unwrap());
-        for i in 0..=ADDRESS_BURST {
-            limits.fail(&format!("user{i}@example.de"), ip);
+        for _ in 0..=PAIR_BURST {
+            assert_ne!(limits.verdict("anna@example.de", ip("192.0.2.1")), Verdict::Refused);
+            limits.fail("anna@example.de", ip("192.0.2.1"));
         }
-        assert!(limits.blocked("someone-new@example.de", ip));
-        assert!(!limits.blocked("someone-new@example.de", Some("192.0.2.3".parse().unwrap())));
+        assert_eq!(limits.verdict("anna@example.de", ip("192.0.2.1")), Verdict::Refused);
+        assert_eq!(
+            limits.verdict("anna@example.de", ip("198.51.100.7")),
+            Verdict::After(Duration::from_secs(1))
+        );
+        assert_eq!(limits.verdict("bert@example.de", ip("192.0.2.1")), Verdict::After(Duration::ZERO));
+    }
+
+    /// Many failures from one address slow that address for every account, but refuse nobody;
+    /// other addresses are untouched.
+    #[test]
+    fn slows_an_address_without_refusing() {
+        let limits = SignInLimits::default();
+        for i in 0..=ADDRESS_BURST + 3 {
+            limits.fail(&format!("user{i}@example.de"), ip("192.0.2.2"));
+        }
+        match limits.verdict("someone-new@example.de", ip("192.0.2.2")) {
+            Verdict::After(d) => assert!(d >= Duration::from_secs(4), "{d:?}"),
+            Verdict::Refused => panic!("refused"),
+        }
+        assert_eq!(limits.verdict("someone-new@example.de", ip("192.0.2.3")), Verdict::After(Duration::ZERO));
+    }
+
+    /// The delay doubles per failure past the burst and stops at `MAX_DELAY`.
+    #[test]
+    fn delays_double_up_to_the_cap() {
+        assert_eq!(delay_for(0.0), Duration::ZERO);
+        assert_eq!(delay_for(-3.0), Duration::ZERO);
+        assert_eq!(delay_for(1.0), Duration::from_secs(1));
+        assert_eq!(delay_for(2.0), Duration::from_secs(2));
+        assert_eq!(delay_for(3.5), Duration::from_secs(4));
+        assert_eq!(delay_for(500.0), MAX_DELAY);
     }
 }

@@ -10,6 +10,12 @@ pub fn random_token() -> String {
     hex(&bytes)
 }
 
+/// Whether `token` has the shape `random_token` makes (64 hex digits); anything else is
+/// refused before it is looked up or written anywhere.
+pub fn well_formed(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// What the database keeps of a token.
 pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
@@ -31,5 +37,8 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(token_hash(&a), token_hash(&a));
         assert_ne!(token_hash(&a), a);
+        assert!(well_formed(&a));
+        assert!(!well_formed(&format!("{}\n", &a[1..])));
+        assert!(!well_formed("abc"));
     }
 }

@@ -55,7 +55,7 @@ pub const TABLES: &[(&str, &str, &str)] = &[
     ("school_holidays", "id, region, name, first_day, last_day", "id"),
     (
         "users",
-        "id, email, name, password_hash, role, organisation_id, disabled, session_epoch, totp_secret, created_at, version",
+        "id, email, name, password_hash, role, organisation_id, disabled, session_epoch, totp_secret, created_at, version, totp_last_step",
         "id",
     ),
     ("user_quarters", "user_id, quarter_id", "user_id, quarter_id"),
@@ -66,14 +66,15 @@ pub const TABLES: &[(&str, &str, &str)] = &[
          expires_at, used_at",
         "id",
     ),
-    ("offer_submissions", "offer_id, form_json, publish, submitted_by, submitted_at", "offer_id"),
+    ("offer_submissions", "offer_id, form_json, publish, submitted_by, submitted_at, base_json", "offer_id"),
     ("audit_log", "id, at, user_id, actor, entity, entity_id, action, before_json, after_json", "id"),
     ("identity", "id, version, name, accent, funding_line, eu_funded", "id"),
     ("identity_images", "id, role, position, alt, width, height, hash, small, large", "id"),
 ];
 
 /// Columns holding numbers that may be NULL, besides the `*_id` references.
-const NULLABLE_INTS: &[&str] = &["age_min", "age_max", "nth", "weekday", "month_day", "occurrence_count"];
+const NULLABLE_INTS: &[&str] =
+    &["age_min", "age_max", "nth", "weekday", "month_day", "occurrence_count", "totp_last_step"];
 
 /// Tables whose rows the migrations seed (replaced by the copy).
 const SEEDED: &[&str] = &["school_holidays", "role_settings", "data_version", "identity"];

@@ -163,10 +163,29 @@ impl Db {
         Ok(())
     }
 
+    /// Records that a second-factor code of time step `step` was used; `false` when that step (or
+    /// a later one) was used before, so a code cannot be replayed. Atomic against a parallel use.
+    pub async fn claim_totp_step(&self, id: i64, step: u64) -> Result<bool, DbError> {
+        let step = i64::try_from(step).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+        )
+        .bind(step)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(done == 1)
+    }
+
     /// Stores or removes (`None`) the second-factor secret of an account.
     pub async fn set_totp_secret(&self, id: i64, secret: Option<&str>) -> Result<(), DbError> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE users SET totp_secret = $1, session_epoch = session_epoch + 1 WHERE id = $2")
+        sqlx::query(
+            "UPDATE users SET totp_secret = $1, totp_last_step = NULL, session_epoch = session_epoch + 1 WHERE id = $2",
+        )
             .bind(secret)
             .bind(id)
             .execute(&mut *tx)

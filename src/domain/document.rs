@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
+mod forms;
+
 /// Everything the database holds about a city's offers. `S` is how schedules are written: the
 /// flat form fields ([`ScheduleInput`], the demo city and the forms) or iCalendar fields
 /// ([`super::exchange::IcalSchedule`], the documented import/export format).
@@ -225,6 +227,10 @@ pub fn validate(doc: &CityDocument) -> Result<(), Vec<DocumentError>> {
                 err(at(&format!("translations/{locale}/title")), "required", None);
             }
         }
+    }
+    // With the structure sound, every record must also pass its staff form's rules.
+    if errors.is_empty() {
+        errors = forms::form_errors(doc);
     }
     if errors.is_empty() {
         Ok(())

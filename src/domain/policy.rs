@@ -76,13 +76,19 @@ pub fn decide(actor: Option<&Actor>, action: Action, scope: &Scope) -> Decision 
         Role::Admin => Decision::Allow,
         Role::Guide => allow(action == ReadDrafts),
         Role::Coordinator => {
-            let in_my_quarters = scope.quarters.iter().any(|q| actor.quarters.contains(q));
+            // Reading needs one quarter in common; changing needs every quarter of the object to
+            // be the coordinator's, so nobody reaches another quarter's board or an organisation
+            // that also works elsewhere.
+            let touches_mine = scope.quarters.iter().any(|q| actor.quarters.contains(q));
+            let all_mine =
+                !scope.quarters.is_empty() && scope.quarters.iter().all(|q| actor.quarters.contains(q));
             match action {
                 RestoreOffer | EditQuarter | ManageUsers | ManageKiosks | ManageCalendars | ExchangeData
                 | EditIdentity => Decision::Deny,
                 ReadDrafts | CreateOrganisation if scope.quarters.is_empty() => Decision::Allow,
                 ReadCoverage => Decision::Allow,
-                _ => allow(in_my_quarters),
+                ReadDrafts | ReadAudit => allow(touches_mine),
+                _ => allow(all_mine),
             }
         }
         Role::Editor => {
@@ -191,6 +197,13 @@ mod tests {
             "new actors in the quarter"
         );
         assert_eq!(decide(Some(&co), ReadCoverage, &Scope::default()), Allow, "every quarter, to compare");
+        let shared = Scope { organisation: Some(2), quarters: vec![10, 20], ..Default::default() };
+        for a in [CreateOffer, EditOffer, PublishOffer, EditOrganisation, SetOrganisationApproval, EditPlace]
+        {
+            assert_eq!(decide(Some(&co), a, &shared), Deny, "{a:?} reaching into quarter 20");
+        }
+        assert_eq!(decide(Some(&co), ReadDrafts, &shared), Allow, "reading what touches quarter 10");
+        assert_eq!(decide(Some(&co), EditOrganisation, &Scope::default()), Deny, "an organisation nowhere");
     }
 
     /// Guides read drafts and nothing else; administrators may do everything.

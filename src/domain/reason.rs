@@ -21,6 +21,7 @@ pub fn english(reason: &str) -> &str {
         "json_format" => "is not this format; expected quartiersboard/1, got",
         "json_time_zone" => "is not this installation's time zone; it keeps times in",
         "ics_unreadable" => "the file is not an iCalendar file",
+        "ics_too_deep" => "components are nested too deeply; at most",
         "ics_fetch" => "the calendar could not be fetched",
         "ics_missing" => "is missing",
         "ics_bad_date" => "is not a date or a date and time",

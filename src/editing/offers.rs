@@ -66,7 +66,7 @@ async fn save_stored(
 ) -> Result<Saved, SaveError> {
     let actor = staff.actor()?;
     if decision == Decision::Submit {
-        db.submit_offer(stored.id, record, false, actor).await?;
+        db.submit_offer(stored, record, false, actor).await?;
         return Ok(Saved::Submitted(stored.id));
     }
     db.update_offer(stored, record, Some(actor), "update").await?;
@@ -88,12 +88,14 @@ pub async fn set_status(
         OfferStatus::Archived => Action::ArchiveOffer,
     };
     let decision = staff.require(action, &stored.scope)?;
-    if decision == Decision::Submit {
-        db.submit_offer(id, &stored.record, true, staff.actor()?).await?;
+    // Only publishing waits for approval; taking an offer off the board never does, and it
+    // leaves a pending submission as it is.
+    if decision == Decision::Submit && status == OfferStatus::Published {
+        db.submit_offer(&stored, &stored.record, true, staff.actor()?).await?;
     } else {
         db.set_offer_status(id, version, status, Some(staff.actor()?)).await?;
     }
-    Ok(decision)
+    Ok(if status == OfferStatus::Published { decision } else { Decision::Allow })
 }
 
 /// The scope of an offer, for read permissions.

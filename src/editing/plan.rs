@@ -156,7 +156,7 @@ pub async fn save(
     let mut record = stored.record.clone();
     record.schedules = schedules;
     if decision == Decision::Submit {
-        db.submit_offer(stored.id, &record, false, actor).await?;
+        db.submit_offer(&stored, &record, false, actor).await?;
         return Ok(PlanOutcome::Submitted);
     }
     match db.update_offer(&stored, &record, Some(actor), "plan").await {

@@ -21,11 +21,19 @@ pub fn shorten(ip: IpAddr) -> String {
     }
 }
 
+/// `path` as it may be logged: the secret of an invitation or reset link is left out.
+pub fn loggable(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.split_once("/staff/link/") {
+        Some((before, _)) => format!("{before}/staff/link/…").into(),
+        None => path.into(),
+    }
+}
+
 /// Middleware: logs the request after it is answered and counts it for the metrics.
 pub async fn log_request(request: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    let path = loggable(request.uri().path()).into_owned();
     let client = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| shorten(c.0.ip()));
     let response = next.run(request).await;
     let latency = start.elapsed();
@@ -52,5 +60,13 @@ mod tests {
     fn addresses_are_shortened() {
         assert_eq!(shorten("192.0.2.77".parse().unwrap()), "192.0.2.0/24");
         assert_eq!(shorten("2001:db8:1:2:3:4:5:6".parse().unwrap()), "2001:db8:1::/48");
+    }
+
+    /// Invitation and reset tokens never reach the log; other paths do unchanged.
+    #[test]
+    fn link_tokens_are_not_logged() {
+        let token = "ab".repeat(32);
+        assert_eq!(loggable(&format!("/de/staff/link/{token}")), "/de/staff/link/…");
+        assert_eq!(loggable("/de/welheim"), "/de/welheim");
     }
 }

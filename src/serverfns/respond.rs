@@ -38,8 +38,20 @@ pub fn referer_path() -> Option<String> {
 }
 
 /// Sends the browser to `path` (302 for plain forms; a redirect header for script callers).
+/// A path that cannot be a header value (control characters a request smuggled in) is
+/// percent-encoded rather than allowed to fail the request.
 pub fn redirect(path: &str) {
-    leptos_axum::redirect(path);
+    if axum::http::HeaderValue::from_str(path).is_ok() {
+        leptos_axum::redirect(path);
+    } else {
+        let safe: String = url::form_urlencoded::byte_serialize(path.as_bytes())
+            .collect::<String>()
+            .replace("%2F", "/")
+            .replace("%3F", "?")
+            .replace("%3D", "=")
+            .replace("%26", "&");
+        leptos_axum::redirect(&safe);
+    }
 }
 
 /// `path` with the notice `key` (`done` for success, `problem` for failure) in its query,

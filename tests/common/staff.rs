@@ -64,16 +64,27 @@ pub struct Reply {
 pub struct Client {
     pub app: axum::Router,
     pub cookie: Option<String>,
+    /// The address the requests come from, as the server's listener would see it.
+    pub peer: Option<std::net::SocketAddr>,
 }
 
 impl Client {
     pub fn new(app: &axum::Router) -> Self {
-        Self { app: app.clone(), cookie: None }
+        Self { app: app.clone(), cookie: None, peer: None }
+    }
+
+    /// A client at `ip` (port 40000).
+    pub fn at(app: &axum::Router, ip: &str) -> Self {
+        Self { peer: Some(std::net::SocketAddr::new(ip.parse().unwrap(), 40000)), ..Self::new(app) }
     }
 
     pub async fn send(&mut self, req: axum::http::request::Builder, body: Body) -> Reply {
         let req = match &self.cookie {
             Some(c) => req.header(header::COOKIE, c),
+            None => req,
+        };
+        let req = match self.peer {
+            Some(p) => req.extension(axum::extract::ConnectInfo(p)),
             None => req,
         };
         let res = self.app.clone().oneshot(req.body(body).unwrap()).await.unwrap();

@@ -65,6 +65,12 @@ async fn invitation_creates_an_editor(kind: common::Kind) {
         .submit(path_of::<quartiersboard::serverfns::account::AcceptLink>(), &form, "/de/staff/link/x")
         .await;
     assert_eq!(r.location.as_deref(), Some("/de/staff/sign-in?welcome=1"));
+    // A token with a control character is refused with a clean answer, not a failed request.
+    let bad = format!("token={}%0A&name=X&password={1}&repeat={1}", &token[1..], enc(PASSWORD));
+    let r = Client::new(&app)
+        .submit(path_of::<quartiersboard::serverfns::account::AcceptLink>(), &bad, "/de/staff/link/x")
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/de/staff/link/-"), "{} {}", r.status, r.body);
     neu.sign_in("neu@example.de").await;
     let account = t.db.get_account_by_email("neu@example.de").await.unwrap().unwrap();
     assert_eq!(account.actor.role, quartiersboard::domain::staff::Role::Editor);
@@ -102,6 +108,18 @@ async fn second_factor(kind: common::Kind) {
     let r = again.submit(path_of::<VerifyCode>(), &format!("code={code}"), "/de/staff/two-factor").await;
     assert_eq!(r.location.as_deref(), Some("/de/staff"));
     assert_eq!(again.get("/de/staff").await.status, StatusCode::OK);
+    // The same code does not sign in a second time (no replay within its 30 seconds).
+    let mut replay = Client::new(&app);
+    let r = replay
+        .submit(
+            &sign_in_path(),
+            &format!("email={COORDINATOR_X}&password={}", enc(PASSWORD)),
+            "/de/staff/sign-in",
+        )
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/de/staff/two-factor"));
+    let r = replay.call(path_of::<VerifyCode>(), &format!("code={code}")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "replayed code accepted");
 }
 
 /// When a role must use a second factor, its members can do nothing until they set one up.

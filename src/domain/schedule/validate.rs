@@ -75,7 +75,11 @@ pub const REASONS: &[&str] = &[
     "holidays_unknown",
     "exception_empty",
     "no_occurrence",
+    "reason_long",
 ];
+
+/// The longest cancellation reason (characters): a line on a card, not a letter.
+pub const MAX_REASON: usize = 200;
 
 /// A problem with one field; `reason` is an i18n key under `schedule_errors`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,6 +247,9 @@ fn parse_exceptions(inputs: &[ExceptionInput], errors: &mut Vec<FieldIssue>) -> 
             continue;
         };
         let kind = if let Some(reason) = &e.cancelled {
+            if reason.trim().chars().count() > MAX_REASON {
+                errors.push(issue(&format!("{prefix}cancelled"), "reason_long"));
+            }
             ExceptionKind::Cancelled { reason: reason.trim().to_owned() }
         } else {
             let changes_time = e.start.is_some() || e.end.is_some();
@@ -278,6 +285,19 @@ fn has_occurrence(s: &Schedule, cal: &HolidayCalendar) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cancellation reason is a line, not a letter: over 200 characters it is refused at its field.
+    #[test]
+    fn cancellation_reasons_are_bounded() {
+        let mut input = weekly(vec![3]);
+        let date = Some("2026-11-04".parse().unwrap());
+        input.exceptions =
+            vec![ExceptionInput { date, cancelled: Some("ä".repeat(200)), ..Default::default() }];
+        assert!(parse_schedule(&input, &HolidayCalendar::default()).is_ok());
+        input.exceptions[0].cancelled = Some("ä".repeat(201));
+        let issues = parse_schedule(&input, &HolidayCalendar::default()).unwrap_err();
+        assert_eq!(issues, vec![issue("exceptions.0.cancelled", "reason_long")]);
+    }
 
     fn weekly(days: Vec<i64>) -> ScheduleInput {
         ScheduleInput {

@@ -12,6 +12,9 @@ pub async fn accept_link(
 ) -> Result<(), AppError> {
     use crate::serverfns::respond;
     let lang = respond::page_locale();
+    if !crate::auth::tokens::well_formed(&token) {
+        return respond::fail(AppError::NotFound, Some(format!("/{lang}/staff/link/-")));
+    }
     let result = async {
         let db = super::super::db()?;
         let hash = crate::auth::tokens::token_hash(&token);

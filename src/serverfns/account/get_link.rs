@@ -15,7 +15,7 @@ pub struct LinkInfo {
 #[server]
 pub async fn get_link(token: String) -> Result<LinkInfo, AppError> {
     use crate::db::LinkPurpose;
-    if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+    if !crate::auth::tokens::well_formed(&token) {
         return Err(AppError::NotFound);
     }
     let link = super::super::db()?.get_user_link(&crate::auth::tokens::token_hash(&token)).await?;

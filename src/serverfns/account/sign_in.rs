@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[server]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     use crate::auth::backend::Credentials;
-    use crate::auth::limit::SignInLimits;
+    use crate::auth::limit::{SignInLimits, Verdict};
     use crate::serverfns::respond;
     let staff = crate::auth::staff().await?;
     let mut auth = staff.auth;
@@ -17,9 +17,23 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     let ip = super::client_ip();
     let email = crate::domain::staff::normalise_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
     let failed = |why: &str| Some(format!("/{lang}/staff/sign-in?failed={why}"));
-    if limits.blocked(&email, ip) {
-        tracing::warn!(event = "sign_in_rate_limited", "sign-in refused: too many attempts");
-        return respond::fail(AppError::RateLimited, failed("limit"));
+    match limits.verdict(&email, ip) {
+        Verdict::Refused => {
+            tracing::warn!(
+                event = "sign_in_rate_limited",
+                "sign-in refused: too many attempts from this client"
+            );
+            return respond::fail(AppError::RateLimited, failed("limit"));
+        }
+        Verdict::After(wait) if !wait.is_zero() => {
+            tracing::warn!(
+                event = "sign_in_slowed",
+                wait_ms = wait.as_millis() as u64,
+                "sign-in slowed down"
+            );
+            tokio::time::sleep(wait).await;
+        }
+        Verdict::After(_) => {}
     }
     let user = auth.authenticate(Credentials { email: email.clone(), password }).await.map_err(|e| {
         tracing::error!(error = ?e, "sign-in backend");

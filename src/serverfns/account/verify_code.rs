@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// Checks the six-digit code of the account that passed the password step (within 5 minutes).
 #[server]
 pub async fn verify_code(code: String) -> Result<(), AppError> {
-    use crate::auth::limit::SignInLimits;
+    use crate::auth::limit::{SignInLimits, Verdict};
     use crate::serverfns::respond;
     let staff = crate::auth::staff().await?;
     let mut auth = staff.auth;
@@ -24,8 +24,20 @@ pub async fn verify_code(code: String) -> Result<(), AppError> {
     };
     let limits = use_context::<std::sync::Arc<SignInLimits>>().ok_or(AppError::Internal)?;
     let ip = super::client_ip();
-    let ok = !limits.blocked(&account.actor.email, ip)
-        && account.totp_secret.as_deref().is_some_and(|s| crate::auth::totp::verify(s, &code));
+    let refused = match limits.verdict(&account.actor.email, ip) {
+        Verdict::Refused => true,
+        Verdict::After(wait) => {
+            tokio::time::sleep(wait).await;
+            false
+        }
+    };
+    // A code counts once: its time step must be newer than the last one used (no replay).
+    let step = account.totp_secret.as_deref().and_then(|s| crate::auth::totp::matching_step(s, &code));
+    let ok = !refused
+        && match step {
+            Some(step) => db.claim_totp_step(account.actor.user_id, step).await?,
+            None => false,
+        };
     if !ok {
         limits.fail(&account.actor.email, ip);
         tracing::warn!(event = "second_factor_failed", user = account.actor.user_id, "wrong code");

@@ -69,6 +69,7 @@ pub fn field_error(i18n: I18n, reason: &str) -> &'static str {
         "csv_twice" => t_string!(i18n, staff_errors.csv_twice),
         "csv_failed" => t_string!(i18n, staff_errors.csv_failed),
         "ics_unreadable" => t_string!(i18n, staff_errors.ics_unreadable),
+        "ics_too_deep" => t_string!(i18n, staff_errors.ics_too_deep),
         "ics_fetch" => t_string!(i18n, staff_errors.ics_fetch),
         "ics_missing" => t_string!(i18n, staff_errors.ics_missing),
         "ics_bad_date" => t_string!(i18n, staff_errors.ics_bad_date),
