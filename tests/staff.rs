@@ -247,12 +247,7 @@ async fn descriptions_are_plain_text_with_safe_links(kind: common::Kind) {
 async fn approval_workflow(kind: common::Kind) {
     use quartiersboard::serverfns::offers::ApproveOffer;
     let (app, t) = app(kind).await;
-    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
-    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
-        .bind(ORG_A)
-        .execute(&raw)
-        .await
-        .unwrap();
+    require_approval(&t.db, ORG_A).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
     form.texts.get_mut("de").unwrap().title = "Wartet auf Freigabe".into();
@@ -274,12 +269,7 @@ async fn approval_workflow(kind: common::Kind) {
 async fn approval_after_a_later_edit_is_refused(kind: common::Kind) {
     use quartiersboard::serverfns::offers::{ApproveOffer, ConfirmOffers};
     let (app, t) = app(kind).await;
-    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
-    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
-        .bind(ORG_A)
-        .execute(&raw)
-        .await
-        .unwrap();
+    require_approval(&t.db, ORG_A).await;
     let stored = offer_of(&t.db, ORG_A).await;
     let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);
     form.texts.get_mut("de").unwrap().title = "Vom Verein eingereicht".into();
@@ -320,12 +310,7 @@ async fn approval_after_a_later_edit_is_refused(kind: common::Kind) {
 async fn unpublishing_needs_no_approval(kind: common::Kind) {
     use quartiersboard::serverfns::offers::SetOfferStatus;
     let (app, t) = app(kind).await;
-    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
-    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
-        .bind(ORG_A)
-        .execute(&raw)
-        .await
-        .unwrap();
+    require_approval(&t.db, ORG_A).await;
     let stored = offer_of(&t.db, ORG_A).await;
     assert_eq!(stored.record.status, quartiersboard::domain::category::OfferStatus::Published);
     let mut form = quartiersboard::domain::offer_form::OfferForm::from_record(&stored.record, stored.version);

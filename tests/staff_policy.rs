@@ -343,12 +343,7 @@ async fn editors_cannot_lift_their_own_approval(kind: common::Kind) {
     use quartiersboard::domain::organisation_form::OrganisationForm;
     use quartiersboard::serverfns::records::SaveOrganisation;
     let (app, t) = app(kind).await;
-    let raw = sqlx::AnyPool::connect(t.db.url()).await.unwrap();
-    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
-        .bind(ORG_A)
-        .execute(&raw)
-        .await
-        .unwrap();
+    require_approval(&t.db, ORG_A).await;
     let s = t.db.get_stored_organisation(t.db.get_organisation_id(ORG_A).await.unwrap()).await.unwrap();
     let mut form = OrganisationForm::from_record(&s.record, s.version);
     form.editors_publish = "on".into();

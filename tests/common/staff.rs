@@ -127,6 +127,16 @@ impl Client {
     }
 }
 
+/// Makes `org`'s editors wait for a coordinator's approval.
+pub async fn require_approval(db: &quartiersboard::db::Db, org: &str) {
+    let raw = sqlx::AnyPool::connect(db.url()).await.unwrap();
+    sqlx::query("UPDATE organisations SET editors_publish = 0 WHERE slug = $1")
+        .bind(org)
+        .execute(&raw)
+        .await
+        .unwrap();
+}
+
 pub fn sign_in_path() -> String {
     use leptos::server_fn::ServerFn;
     quartiersboard::serverfns::account::SignIn::PATH.to_owned()
