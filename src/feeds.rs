@@ -70,7 +70,7 @@ async fn offer_feed(State(state): State<AppState>, Path((lang, file)): Path<(Str
     };
     let location = format!("{}, {}", offer.place.name, offer.place.address);
     let entries =
-        offer_entries(&offer.slug, &offer.title, Some(&offer.description), &location, &offer.schedules);
+        offer_entries(offer.id, &offer.title, Some(&offer.description), &location, &offer.schedules);
     let ctx = FeedContext {
         name: &offer.title,
         tz: state.calendar.tz,
@@ -94,7 +94,7 @@ async fn quarter_feed(
     };
     let offers = board.matching_offers();
     let offers = offers
-        .map(|o| (o.slug.clone(), o.title.clone(), o.place_name.clone(), o.schedules.clone()))
+        .map(|o| (o.id, o.title.clone(), o.place_name.clone(), o.schedules.clone()))
         .collect::<Vec<_>>();
     respond(&state, slug, &board.quarter.name, &offers).await
 }
@@ -117,16 +117,16 @@ async fn listed_feed(state: &AppState, lang: &str, slug: &str, of: FeedOf<'_>) -
         Ok(found) => found,
         Err(e) => return error(e),
     };
-    let offers = offers.into_iter().map(|o| (o.slug, o.title, o.place_name, o.schedules)).collect::<Vec<_>>();
+    let offers = offers.into_iter().map(|o| (o.id, o.title, o.place_name, o.schedules)).collect::<Vec<_>>();
     respond(state, slug, &name, &offers).await
 }
 
-/// One feed of several offers: (slug, title, place, schedules) each.
+/// One feed of several offers: (id, title, place, schedules) each.
 async fn respond(
     state: &AppState,
     file: &str,
     name: &str,
-    offers: &[(String, String, String, Vec<Schedule>)],
+    offers: &[(i64, String, String, Vec<Schedule>)],
 ) -> Response {
     let today = local_now(state.calendar.tz).date();
     let cal = match service::holiday_calendar(&state.db, &state.calendar, today).await {
@@ -135,7 +135,7 @@ async fn respond(
     };
     let entries: Vec<_> = offers
         .iter()
-        .flat_map(|(slug, title, place, schedules)| offer_entries(slug, title, None, place, schedules))
+        .flat_map(|(id, title, place, schedules)| offer_entries(*id, title, None, place, schedules))
         .collect();
     let ctx =
         FeedContext { name, tz: state.calendar.tz, cal: &cal, window: window(today), stamp: Utc::now() };

@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 
 /// One schedule to publish, with what the calendar entry says.
 pub struct FeedEntry<'a> {
-    /// Stable across requests: offer slug and the schedule's position.
+    /// Stable across requests and renames: the offer's id and the schedule's position.
     pub uid: String,
     pub title: &'a str,
     pub description: Option<&'a str>,
@@ -25,9 +25,10 @@ pub struct FeedEntry<'a> {
     pub schedule: &'a Schedule,
 }
 
-/// One entry per schedule of an offer; UIDs are `<offer>-<n>@quartiersboard`.
+/// One entry per schedule of an offer; UIDs are `offer-<id>-<n>@quartiersboard` (the id, not
+/// the slug: a renamed offer's events stay the same events in a subscribed calendar).
 pub fn offer_entries<'a>(
-    slug: &str,
+    id: i64,
     title: &'a str,
     description: Option<&'a str>,
     location: &'a str,
@@ -37,7 +38,7 @@ pub fn offer_entries<'a>(
         .iter()
         .enumerate()
         .map(|(i, schedule)| FeedEntry {
-            uid: format!("{slug}-{i}@quartiersboard"),
+            uid: format!("offer-{id}-{i}@quartiersboard"),
             title,
             description,
             location,

@@ -142,6 +142,7 @@ pub async fn router(
             shell,
         ))
         .layer(axum::middleware::from_fn(crate::ops::error_status::server_fn_error_status))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::short_links::follow_renamed))
         .layer(axum::middleware::from_fn(crate::language::redirect_to_locale))
         .layer(auth)
         .layer(tower_http::csrf::CsrfLayer::new())

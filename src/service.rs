@@ -254,7 +254,12 @@ pub async fn shortlist(
 ) -> Result<crate::domain::offer::Shortlist, DbError> {
     let mut offers = Vec::new();
     for slug in slugs {
-        match offer(db, settings, public_url, locale, slug).await {
+        // A list saved before an offer was renamed names it by its former slug.
+        let Some(now) = db.current_offer_slug(slug).await? else { continue };
+        if offers.iter().any(|o: &crate::domain::offer::OfferDetail| o.slug == now) {
+            continue;
+        }
+        match offer(db, settings, public_url, locale, &now).await {
             Ok(o) => offers.push(o),
             Err(DbError::NotFound) => {}
             Err(e) => return Err(e),
@@ -322,6 +327,7 @@ pub async fn print_data(
             office: q.office,
             typical: typical_week(&planned),
             plan: week_plan(&planned, &cal, monday),
+            others: crate::domain::week_plan::outside_typical_week(&planned),
             qr_svg: crate::qr::svg(&short_url, &short_url).unwrap_or_default(),
             short_url,
         });

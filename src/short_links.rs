@@ -3,11 +3,15 @@
 //! and `/qr/o/<offer>/<lang>.svg|png` are QR codes of the short link under `PUBLIC_URL`;
 //! `/qr/list/<lang>.svg|png?list=a,b` the code of a shortlist (which lives in its address).
 //!
+//! `follow_renamed` sends an offer's page or feed under a former slug to its current one (301).
+//!
 //! Printed codes live for years: slugs match in any case, an unknown language falls back to the
 //! negotiated one, and an unknown or deleted quarter or offer leads to the app's own "not found"
 //! page in the link's language (with the list of quarters), never to an empty answer.
 
-use crate::domain::short_link::{page_path, parse_image_name, short_path, ImageFormat, Target};
+use crate::domain::short_link::{
+    offer_in_path, page_path, parse_image_name, short_path, ImageFormat, Target,
+};
 use crate::domain::slug::check_slug;
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -80,6 +84,37 @@ const NO_SUCH_QUARTER: &str = "_";
 fn redirect(to: String) -> Response {
     (StatusCode::FOUND, [(header::LOCATION, to), (header::CACHE_CONTROL, "no-cache".to_owned())])
         .into_response()
+}
+
+/// A page or feed of an offer asked for under a former slug (or in other letter case) answers
+/// 301 with the same address under the current slug, query kept: links shared before a rename
+/// and subscribed calendars keep working. Looked up only when the address found nothing.
+pub async fn follow_renamed(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let asked = matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD)
+        .then(|| (req.uri().path().to_owned(), req.uri().query().map(str::to_owned)));
+    let res = next.run(req).await;
+    let Some((path, query)) = asked.filter(|_| res.status() == StatusCode::NOT_FOUND) else { return res };
+    let Some((before, slug, after)) = offer_in_path(&path) else { return res };
+    match offer_now(&state, &normal(slug)).await {
+        Ok(now) if now != slug => {
+            let query = query.map(|q| format!("?{q}")).unwrap_or_default();
+            // A day, not for ever: a former slug may one day be another offer's.
+            (
+                StatusCode::MOVED_PERMANENTLY,
+                [
+                    (header::LOCATION, format!("{before}{now}{after}{query}")),
+                    (header::CACHE_CONTROL, "max-age=86400".to_owned()),
+                ],
+            )
+                .into_response()
+        }
+        Ok(_) | Err(None) => res,
+        Err(Some(failed)) => failed,
+    }
 }
 
 async fn any_language(

@@ -97,6 +97,18 @@ async fn unknown_slugs_are_not_found(kind: common::Kind) {
     assert!(matches!(t.db.get_offer("de", "no-such-offer").await, Err(DbError::NotFound)));
 }
 
+/// Search finds German words typed without ß or umlauts, and the other way round.
+async fn search_folds_german_spellings(kind: common::Kind) {
+    let t = common::with_demo(kind).await;
+    for typed in ["Fußball", "Fussball", "fussb", "Gespräch", "Gespraech", "Gesprach"] {
+        let found = t.db.search_offers("welheim", typed).await.unwrap();
+        let wanted =
+            if typed.starts_with('G') { "krabbelcafe-sonnenblume" } else { "kinderfussball-tv-welheim" };
+        assert!(found.contains(wanted), "{typed}: {found:?}");
+    }
+    assert!(t.db.search_offers("welheim", "Fussballxyz").await.unwrap().is_empty());
+}
+
 /// A document that fails half-way leaves nothing behind: the demo load is one transaction.
 async fn failed_load_writes_nothing(kind: common::Kind) {
     let t = common::empty(kind).await;
@@ -161,4 +173,5 @@ on_both!(
     offer_detail_round_trips_with_translation_fallback,
     unknown_slugs_are_not_found,
     failed_load_writes_nothing,
+    search_folds_german_spellings,
 );

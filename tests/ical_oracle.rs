@@ -84,7 +84,7 @@ async fn feed_expands_to_the_engine_occurrences() {
     for record in doc.offers.iter().filter(|o| o.status.code() == "published") {
         let offer = t.db.get_offer("de", &record.slug).await.unwrap();
         let entries = offer_entries(
-            &offer.slug,
+            offer.id,
             &offer.title,
             Some(&offer.description),
             &offer.place.name,
@@ -100,7 +100,7 @@ async fn feed_expands_to_the_engine_occurrences() {
             by_uid.entry(uid).or_default().push(e);
         }
         for (i, s) in offer.schedules.iter().enumerate() {
-            let uid = format!("{}-{i}@quartiersboard", offer.slug);
+            let uid = format!("offer-{}-{i}@quartiersboard", offer.id);
             let engine = occurrences(s, &cal, from, to);
             let expected: BTreeSet<NaiveDateTime> = engine
                 .iter()
@@ -178,7 +178,16 @@ async fn feeds_of_places_organisations_and_filters() {
     let conf = leptos::config::get_configuration(Some("Cargo.toml")).unwrap();
     let app =
         quartiersboard::server::router(t.db.clone(), conf.leptos_options, Default::default()).await.unwrap();
+    // UIDs name offers by id (`offer-<id>-<n>`): the feed's offers as slugs.
+    let doc = t.db.export_document().await.unwrap();
+    let mut slug_of = std::collections::HashMap::new();
+    for o in &doc.offers {
+        if let Ok(shown) = t.db.get_offer("de", &o.slug).await {
+            slug_of.insert(format!("offer-{}", shown.id), shown.slug);
+        }
+    }
     let feed_slugs = |path: String| {
+        let slug_of = slug_of.clone();
         let app = app.clone();
         async move {
             let res = app.oneshot(Request::get(&path).body(Body::empty()).unwrap()).await.unwrap();
@@ -191,11 +200,10 @@ async fn feeds_of_places_organisations_and_filters() {
             );
             body.lines()
                 .filter_map(|l| l.strip_prefix("UID:")?.strip_suffix("@quartiersboard"))
-                .map(|uid| uid.rsplit_once('-').unwrap().0.to_owned())
+                .map(|uid| slug_of[uid.rsplit_once('-').unwrap().0].clone())
                 .collect::<BTreeSet<_>>()
         }
     };
-    let doc = t.db.export_document().await.unwrap();
     let shown_since = t.db.freshness().hidden_before(chrono::Utc::now().date_naive());
     let published = || {
         doc.offers.iter().filter(|o| o.status == OfferStatus::Published && o.last_confirmed >= shown_since)

@@ -161,10 +161,16 @@ async fn no_js_form_keeps_what_was_typed(kind: common::Kind) {
     let r = c.submit(path_of::<SaveOffer>(), &form_body(stored.id, &form), &page).await;
     assert_eq!(r.status, StatusCode::FOUND);
     assert_eq!(r.location, Some(format!("{page}?problem=invalid")));
-    let html = c.get(&page).await.body;
+    let html = c.get(&r.location.unwrap()).await.body;
     assert!(html.contains("value=\"zwölf\""), "typed value lost: {}", &html[..html.len().min(3000)]);
     assert!(html.contains("Bitte eine Zahl eingeben."), "no reason shown");
     assert!(html.contains("aria-invalid=\"true\""));
+    // Opened again later (not the failed save's page): the offer as saved, no old problems.
+    let html = c.get(&page).await.body;
+    assert!(
+        !html.contains("zwölf") && !html.contains("aria-invalid=\"true\""),
+        "the rejected form came back"
+    );
 }
 
 /// An editor of B cannot publish A's offer: 403, and nothing changes.

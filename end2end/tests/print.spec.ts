@@ -68,6 +68,21 @@ for (const lang of ["de", "ar"]) {
     // Every offer of the typical week is on the printed board: nothing cut off.
     const titles = await page.locator(".board-day strong").allTextContents();
     expect(titles.length).toBeGreaterThan(5);
+    if (lang === "de") {
+      // Offers without a weekday (a day of the month, dates, by arrangement) are listed below the
+      // week, on both boards; a monthly line says it is monthly.
+      const others = ["Hebammensprechstunde im Familienzentrum", "Elternabend: Handy, Tablet und Co.", "Bücherzelle Welheim", "Schuldnerberatung", "Sommerfest im Quartier Welheim"];
+      for (const path of [`${base}/board?langs=de`, `${base}/board?langs=de&size=a3&week=this`]) {
+        const sheet = await printed(page, path, testInfo.outputPath("board-others.pdf"));
+        const listed = await page.locator(".board-others strong").allTextContents();
+        expect(listed).toEqual(expect.arrayContaining(others));
+        // On paper a long title may wrap: its first word must be there.
+        for (const title of others) expect(sheet.text).toContain(title.split(" ")[0]);
+      }
+      await expect(page.locator(".board-others li", { hasText: "Bücherzelle Welheim" })).toContainText("Termine nach Absprache");
+      await page.goto(`${base}/board?langs=de`);
+      await expect(page.locator(".board-day li", { hasText: "Müttercafé Welheim" })).toContainText("jeden 1. Mittwoch im Monat");
+    }
   });
 }
 

@@ -118,6 +118,13 @@ test("text search finds a word of the description, typed with or without umlauts
     await expect(page.locator('li.offer[data-slug="muettercafe-welheim"]')).toBeVisible();
     await expect(page).toHaveURL(/\?q=M/);
   }
+  // German typed without ß and umlauts, as on a phone keyboard without them.
+  for (const [word, slug] of [["Fussball", "kinderfussball-tv-welheim"], ["Gespraech", "krabbelcafe-sonnenblume"]]) {
+    await page.getByLabel("Suchwort").fill(word);
+    await page.getByLabel("Suchwort").press("Enter");
+    await expect(page).toHaveURL(new RegExp(`\\?q=${word}`));
+    await expect(page.locator(`li.offer[data-slug="${slug}"]`)).toBeVisible();
+  }
   console.check();
 });
 

@@ -85,7 +85,7 @@ export function isoDate(d: Date): string {
 /** Creates and publishes a weekly offer of `organisation` in Welheim through the staff form. */
 export async function createWeeklyOffer(
   page: Page,
-  o: { title: string; slug: string; organisation: string; place: string; weekday: number; start: string; end: string },
+  o: { title: string; slug: string; organisation: string; place: string; weekday: number; start: string; end: string; fromWeek?: number },
 ) {
   await page.goto("/de/staff/offers/new");
   await page.locator("#f-texts-de-title").fill(o.title);
@@ -96,7 +96,8 @@ export async function createWeeklyOffer(
   await page.locator("#f-category").selectOption("learning");
   await page.locator("#f-texts-de-description").fill("Ein Angebot für den Test des Wochenplans.");
   const monday = new Date();
-  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) - 14);
+  // The rule starts on the Monday `fromWeek` weeks from now (two weeks back unless told).
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) + 7 * (o.fromWeek ?? -2));
   await page.locator("#f-schedules-0-freq").selectOption("weekly");
   await page.locator("#f-schedules-0-start_date").fill(isoDate(monday));
   await page.locator("#f-schedules-0-start").fill(o.start);

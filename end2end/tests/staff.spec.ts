@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import { createServer } from "node:http";
 import { expectAccessible, watchConsole } from "./helpers";
 import {
-  ADMIN, DESK, acceptInvite, coordinatorOf, invite, isoDate, isoWeek, nextFirstWednesday, offerId, signIn, staffContext,
+  ADMIN, DESK, acceptInvite, coordinatorOf, createWeeklyOffer, invite, isoDate, isoWeek, nextFirstWednesday, offerId, signIn, staffContext,
 } from "./staff-helpers";
 
 test.use(DESK);
@@ -111,10 +111,19 @@ test("two people edit the same offer: the second gets the conflict screen and ca
   const conflict = second.locator("section.conflict");
   await expect(conflict).toBeVisible();
   await expect(conflict.getByRole("heading")).toHaveText("Jemand anderes hat dieses Angebot inzwischen gespeichert");
-  await expect(conflict.locator("tr", { hasText: "texts.de.title" })).toContainText(`Hebammensprechstunde (neue Zeit ${cost})`);
-  await expect(conflict.locator("tr", { hasText: /^cost/ })).toContainText(cost);
+  // Fields by the form's own labels, not internal names.
+  await expect(conflict.locator("tr", { hasText: "Titel (Deutsch)" })).toContainText(`Hebammensprechstunde (neue Zeit ${cost})`);
+  await expect(conflict.locator("tr", { hasText: "Kosten (Text)" })).toContainText(cost);
+  await expect(conflict).not.toContainText("texts.de");
   await expect(second.locator("#f-cost")).toHaveValue(cost);
   await expectAccessible(second);
+  // Opening the offer again the normal way shows it as saved, not the rejected version.
+  await second.goto(`/de/staff/offers/${id}`);
+  await expect(second.locator("section.conflict")).toHaveCount(0);
+  await expect(second.locator("#f-texts-de-title")).toHaveValue(`Hebammensprechstunde (neue Zeit ${cost})`);
+  await expect(second.locator("#f-cost")).not.toHaveValue(cost);
+  await second.goBack();
+  await expect(second.locator("section.conflict")).toBeVisible();
   // The first change is saved; reapplying saves the second person's version on top.
   await second.getByRole("button", { name: "Speichern" }).click();
   await expect(second.getByRole("status")).toHaveText("Gespeichert.");
@@ -204,4 +213,73 @@ test("a coordinator changes a place's opening hours and residents see them on th
   await page.goto("/de/welheim/network");
   await expect(page.getByText(hours)).toBeVisible();
   await context.close();
+});
+
+test("renaming an offer keeps its shared long address, its calendar feed and saved shortlists working", async ({ browser, page }) => {
+  const run = Date.now().toString(36);
+  const [before, after] = [`alter-name-${run}`, `neuer-name-${run}`];
+  const title = `Umbenannt ${run}`;
+  await signIn(page, ADMIN);
+  await createWeeklyOffer(page, { title, slug: before, organisation: "lindenschule", place: "lindenschule-welheim", weekday: 4, start: "15:00", end: "16:00" });
+  const id = new URL(page.url()).pathname.split("/").pop();
+  const feedBefore = await page.request.get(`/feeds/de/offers/${before}.ics`);
+  const uid = (await feedBefore.text()).match(/^UID:(.*)$/m)![1].trim();
+  expect(uid).toBe(`offer-${id}-0@quartiersboard`);
+  await page.locator("#f-slug").fill(after);
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toHaveText("Gespeichert.");
+
+  // A resident opens the link shared before the rename, with a shortlist in it.
+  const resident = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const phone = await resident.newPage();
+  const moved = await phone.request.get(`/de/offers/${before}?list=${before}`, { maxRedirects: 0 });
+  expect(moved.status()).toBe(301);
+  await phone.goto(`/de/offers/${before}?list=${before}`);
+  await expect(phone).toHaveURL(new RegExp(`/de/offers/${after}\\?list=${before}$`));
+  await expect(phone.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expectAccessible(phone);
+  await phone.goto(`/de/list?list=${before}`);
+  await expect(phone.locator(".shortlist-item")).toHaveCount(1);
+  await expect(phone.locator(".shortlist-item")).toContainText(title);
+  // The subscribed calendar follows, and its events keep their UID.
+  const feed = await phone.request.get(`/feeds/de/offers/${before}.ics`, { maxRedirects: 0 });
+  expect(feed.status()).toBe(301);
+  expect(feed.headers()["location"]).toBe(`/feeds/de/offers/${after}.ics`);
+  const feedAfter = await phone.request.get(`/feeds/de/offers/${after}.ics`);
+  expect(await feedAfter.text()).toContain(`UID:${uid}`);
+  // An address no offer ever had stays "not found".
+  expect((await phone.request.get(`/de/offers/nie-gab-es-${run}`, { maxRedirects: 0 })).status()).toBe(404);
+  await resident.close();
+});
+
+test("a rule on the 31st of each month saves, and the form says that shorter months have no date", async ({ page }) => {
+  const run = Date.now().toString(36);
+  await signIn(page, ADMIN);
+  await page.goto("/de/staff/offers/new");
+  await page.locator("#f-texts-de-title").fill(`Monatsende-Treff ${run}`);
+  await page.locator("#f-slug").fill(`monatsende-${run}`);
+  await page.locator("#f-organisation").selectOption("lindenschule");
+  await page.locator("#f-place").selectOption("lindenschule-welheim");
+  await page.getByRole("checkbox", { name: "Welheim" }).check();
+  await page.locator("#f-category").selectOption("meeting");
+  await page.locator("#f-texts-de-description").fill("Ein Treffen am Monatsende.");
+  await page.locator("#f-schedules-0-freq").selectOption("monthly_day");
+  await page.locator("#f-schedules-0-start_date").fill(isoDate(new Date()));
+  await page.locator("#f-schedules-0-start").fill("17:00");
+  await page.locator("#f-schedules-0-end").fill("18:00");
+  await page.locator("#f-schedules-0-day").fill("31");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toHaveText("Das Angebot ist angelegt (als Entwurf).");
+  const note = page.locator(".form-warnings");
+  await expect(note).toContainText("Bitte prüfen:");
+  await expect(note.getByRole("listitem")).toHaveText("Termin-Regel 1 · Tag im Monat: Diesen Tag gibt es nicht in jedem Monat. In kürzeren Monaten fällt der Termin weg.");
+  await expect(note.getByRole("link")).toHaveAttribute("href", "#f-schedules-0-day");
+  await expectAccessible(page);
+  // Still there when the offer is opened later; gone once the day fits every month.
+  await page.reload();
+  await expect(note).toBeVisible();
+  await page.locator("#f-schedules-0-day").fill("28");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toHaveText("Gespeichert.");
+  await expect(note).toHaveCount(0);
 });

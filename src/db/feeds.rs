@@ -15,6 +15,7 @@ pub enum FeedOf<'a> {
 /// One offer in a feed: its texts in the asked language (German where none) and its schedules.
 #[derive(Clone, Debug)]
 pub struct FeedOffer {
+    pub id: i64,
     pub slug: String,
     pub title: String,
     pub place_name: String,
@@ -84,6 +85,7 @@ impl Db {
         let offers = rows
             .into_iter()
             .map(|r| FeedOffer {
+                id: r.id,
                 schedules: schedules.remove(&r.id).unwrap_or_default(),
                 slug: r.slug,
                 title: r.title,

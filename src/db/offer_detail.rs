@@ -124,6 +124,7 @@ impl Db {
         .await?;
 
         Ok(OfferDetail {
+            id: r.id,
             schedules,
             upcoming: Vec::new(),
             today: NaiveDate::MIN,

@@ -76,6 +76,7 @@ impl Db {
         rows.into_iter()
             .map(|r| {
                 Ok(OfferSummary {
+                    id: r.id,
                     slug: r.slug,
                     lang: r.lang,
                     title: r.title,

@@ -118,6 +118,7 @@ mod tests {
 
     fn offer(title: &str, next: Option<(&str, &str)>) -> OfferSummary {
         OfferSummary {
+            id: 1,
             slug: title.to_lowercase(),
             lang: "de".into(),
             title: title.into(),

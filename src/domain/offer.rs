@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 /// One line of a quarter board.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfferSummary {
+    /// The offer's id: stays when it is renamed (calendar UIDs).
+    pub id: i64,
     pub slug: String,
     /// Locale the texts are in: the requested one, or German when no translation exists.
     pub lang: String,
@@ -37,6 +39,8 @@ pub struct OfferSummary {
 /// Everything known about an offer, for its own page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfferDetail {
+    /// The offer's id: stays when it is renamed (calendar UIDs).
+    pub id: i64,
     pub slug: String,
     pub lang: String,
     pub title: String,

@@ -2,7 +2,7 @@
 //! section per chosen language, each with the QR code of its short link.
 
 use super::quarter::Office;
-use super::week_plan::{TypicalEntry, WeekPlan};
+use super::week_plan::{PlannedOffer, TypicalEntry, WeekPlan};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +86,8 @@ pub struct PrintLang {
     pub office: Office,
     pub typical: Vec<Vec<TypicalEntry>>,
     pub plan: WeekPlan,
+    /// Offers without a weekday of their own, listed below the week (`outside_typical_week`).
+    pub others: Vec<PlannedOffer>,
     /// The board's short link (`https://…/q/welheim/ar`) and its QR code as inline SVG.
     pub short_url: String,
     pub qr_svg: String,

@@ -60,6 +60,22 @@ pub fn parse_image_name(file: &str) -> Option<(&str, bool, ImageFormat)> {
     (lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase())).then_some((lang, week, format))
 }
 
+/// An address that names an offer by its slug — its page `/<lang>/offers/<slug>` or its feed
+/// `/feeds/<lang>/offers/<slug>.ics` — split into what comes before the slug, the slug, and
+/// what comes after it (so a former slug can be swapped for the current one).
+pub fn offer_in_path(path: &str) -> Option<(&str, &str, &str)> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let (slug, after) = match parts.as_slice() {
+        ["", _lang, "offers", slug] if !slug.is_empty() => (*slug, ""),
+        ["", "feeds", _lang, "offers", file] => {
+            (file.strip_suffix(".ics").filter(|s| !s.is_empty())?, ".ics")
+        }
+        _ => return None,
+    };
+    let start = path.len() - slug.len() - after.len();
+    Some((&path[..start], slug, after))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +97,22 @@ mod tests {
         assert_eq!(parse_image_name("de-week.svg"), Some(("de", true, ImageFormat::Svg)));
         for bad in ["ar.gif", "arabic.png", "../x.png", "AR.svg", "de"] {
             assert_eq!(parse_image_name(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn offer_slugs_in_addresses() {
+        assert_eq!(offer_in_path("/de/offers/yoga"), Some(("/de/offers/", "yoga", "")));
+        assert_eq!(offer_in_path("/feeds/ar/offers/yoga.ics"), Some(("/feeds/ar/offers/", "yoga", ".ics")));
+        for other in [
+            "/de/offers/",
+            "/de/offers/yoga/x",
+            "/de/welheim",
+            "/feeds/de/offers/yoga",
+            "/feeds/de/offers/.ics",
+            "/de/staff/offers",
+        ] {
+            assert_eq!(offer_in_path(other), None, "{other}");
         }
     }
 }

@@ -200,6 +200,12 @@ pub fn not_this_week(plan: &WeekPlan, typical: &[Vec<TypicalEntry>]) -> Vec<Vec<
         .collect()
 }
 
+/// Offers the typical week has no line for (a day of the month, listed dates, by arrangement):
+/// printed boards list them below the week, so that no offer is left off the wall.
+pub fn outside_typical_week(offers: &[PlannedOffer]) -> Vec<PlannedOffer> {
+    offers.iter().filter(|o| weekday_mask(&o.schedules) == 0).cloned().collect()
+}
+
 /// Bit `d` (0 = Monday) set for every weekday a schedule's rule recurs on.
 pub fn weekday_mask(schedules: &[Schedule]) -> u8 {
     schedules.iter().fold(0, |mask, s| match &s.rule {

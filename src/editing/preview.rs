@@ -21,6 +21,7 @@ pub async fn preview(
     let schedules: Vec<_> =
         r.schedules.iter().filter_map(|s| parse_schedule(s, &cal).ok()).map(|p| p.schedule).collect();
     Ok(OfferSummary {
+        id: stored.id,
         slug: r.slug.clone(),
         lang: "de".into(),
         title: r.title.clone(),

@@ -1,6 +1,8 @@
 //! A posted form that was not saved, kept in the staff session so the form page can show it
-//! again with its problems (also after a reload) until it is saved or half an hour has passed.
-//! Reading never changes the session.
+//! again with its problems (also after a reload) until it is saved or half an hour has passed —
+//! but only on the page the failed save went back to (`?problem=…` in its address): opening the
+//! record any other way shows it as saved, not an old rejected draft. Reading never changes the
+//! session.
 
 use crate::domain::schedule::validate::FieldIssue;
 use crate::error::AppError;
@@ -39,10 +41,29 @@ pub async fn keep<T: Serialize>(
     let _ = session.insert(&key(kind), flash).await;
 }
 
-/// The kept form of record `id` of `kind`, if recent.
+/// The kept form of record `id` of `kind`, if recent and the page is the one a failed save
+/// went back to.
 pub async fn kept<T: DeserializeOwned>(session: &Session, kind: &str, id: Option<i64>) -> Option<Flash<T>> {
+    if !after_failed_save() {
+        return None;
+    }
     let flash: Flash<T> = session.get(&key(kind)).await.ok().flatten()?;
     (flash.id == id && chrono::Utc::now().timestamp() - flash.at < KEEP_SECS).then_some(flash)
+}
+
+/// Whether the page being shown carries a failed save's notice (`problem=invalid` or
+/// `problem=conflict`): the page request itself when rendered on the server, else the page
+/// a server function was called from.
+fn after_failed_save() -> bool {
+    let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else { return false };
+    let query = if parts.uri.path().starts_with("/api/") {
+        super::respond::referer_path().and_then(|p| p.split_once('?').map(|(_, q)| q.to_owned()))
+    } else {
+        parts.uri.query().map(str::to_owned)
+    };
+    let query = query.unwrap_or_default();
+    url::form_urlencoded::parse(query.as_bytes())
+        .any(|(k, v)| k == "problem" && matches!(v.as_ref(), "invalid" | "conflict"))
 }
 
 /// Forgets the kept form of `kind` (after a successful save).

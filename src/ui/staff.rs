@@ -8,6 +8,7 @@ pub mod calendars;
 pub mod coverage;
 pub mod data;
 pub mod directory;
+pub mod field_names;
 pub mod fields;
 pub mod frame;
 pub mod identity;

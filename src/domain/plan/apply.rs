@@ -3,8 +3,10 @@
 //! before and continues it changed — so the past stays as it was.
 
 use super::{ChangeScope, PlanChange, PlanError};
+use crate::domain::schedule::rule::rule_dates;
 use crate::domain::schedule::validate::{ExceptionInput, ScheduleInput};
-use crate::domain::time_text::format_time;
+use crate::domain::schedule::{Nth, Rule, RuleEnd};
+use crate::domain::time_text::{format_time, weekday_from_iso};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
 /// The schedules after `change`.
@@ -127,7 +129,11 @@ fn replace_from(
         before.until = Some(before.until.map_or(last, |u| u.min(last)));
         before.exceptions.retain(|e| e.date.is_some_and(|d| d < from));
         before.extra_dates.retain(|d| *d < from);
-        replacements.push(before);
+        // In the rule's first week (or after a change earlier that week) nothing is left before
+        // `from`: a rule without dates would be refused, and there is no past to keep.
+        if has_dates(&before) {
+            replacements.push(before);
+        }
     }
     if old.freq == "weekly" && old.days.len() > 1 {
         let mut rest = continue_from(&old, from)?;
@@ -141,6 +147,22 @@ fn replace_from(
     replacements.extend(moved);
     out.splice(i..=i, replacements);
     Ok(())
+}
+
+/// Whether a weekly or monthly rule (as `continue_from` accepts) has a date in its span.
+fn has_dates(s: &ScheduleInput) -> bool {
+    let (Some(start), Some(until)) = (s.start_date, s.until) else { return true };
+    let interval = s.interval.map_or(1, |n| n.clamp(1, 52) as u32);
+    let weekday = |n: i64| weekday_from_iso(n).ok();
+    let rule = match s.freq.as_str() {
+        "weekly" => Rule::Weekly { interval, days: s.days.iter().filter_map(|d| weekday(*d)).collect() },
+        _ => match (s.nth.and_then(Nth::from_number), s.weekday.and_then(weekday)) {
+            (Some(nth), Some(weekday)) => Rule::MonthlyNth { interval, nth, weekday },
+            _ => return true,
+        },
+    };
+    !s.extra_dates.is_empty()
+        || !rule_dates(&rule, start, Some(RuleEnd::Until(until)), start, until).is_empty()
 }
 
 #[cfg(test)]

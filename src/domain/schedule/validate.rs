@@ -282,6 +282,22 @@ fn has_occurrence(s: &Schedule, cal: &HolidayCalendar) -> bool {
             && cal.school.is_empty())
 }
 
+/// The warnings of an offer's schedules, each addressed by its form path
+/// (`schedules.0.day`): accepted rules that will skip dates, for the form to say so.
+pub fn warnings_of(inputs: &[ScheduleInput], cal: &HolidayCalendar) -> Vec<FieldIssue> {
+    inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, input)| Some((i, parse_schedule(input, cal).ok()?)))
+        .flat_map(|(i, parsed)| {
+            parsed
+                .warnings
+                .into_iter()
+                .map(move |w| FieldIssue { field: format!("schedules.{i}.{}", w.field), ..w })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,5 +391,19 @@ mod tests {
         assert!(got.contains(&("days".into(), "weekday_range".into())), "{got:?}");
         assert!(got.contains(&("count".into(), "count_range".into())), "{got:?}");
         assert!(got.contains(&("interval".into(), "interval_range".into())), "{got:?}");
+    }
+
+    #[test]
+    fn warnings_name_their_schedule() {
+        let monthly = |day| ScheduleInput {
+            start_date: NaiveDate::from_ymd_opt(2026, 1, 1),
+            start: Some("10:00".into()),
+            end: Some("11:00".into()),
+            freq: "monthly_day".into(),
+            day: Some(day),
+            ..Default::default()
+        };
+        let w = warnings_of(&[monthly(15), monthly(31)], &HolidayCalendar::default());
+        assert_eq!(w, vec![issue("schedules.1.day", "day_skips_months")]);
     }
 }

@@ -27,6 +27,8 @@ pub struct OfferEditor {
     pub id: Option<i64>,
     pub form: OfferForm,
     pub issues: Vec<FieldIssue>,
+    /// What the saved schedules will skip ("the 31st is not in every month"), shown each time.
+    pub warnings: Vec<FieldIssue>,
     pub options: FormOptions,
     pub status: OfferStatus,
     pub version: i64,
@@ -68,6 +70,7 @@ pub async fn get_offer_editor(id: Option<i64>) -> Result<OfferEditor, AppError> 
             id: None,
             form,
             issues,
+            warnings: vec![],
             options,
             status: OfferStatus::Draft,
             version: 0,
@@ -100,6 +103,10 @@ pub async fn get_offer_editor(id: Option<i64>) -> Result<OfferEditor, AppError> 
         form.version = stored.version.to_string();
     }
     let settings = super::super::calendar()?;
+    let warnings = match conflict.is_none() && issues.is_empty() {
+        true => crate::domain::schedule::validate::warnings_of(&stored.record.schedules, &Default::default()),
+        false => vec![],
+    };
     let preview = Some(crate::editing::preview::preview(&db, &settings, &stored).await?);
     let german = stored.text_dates.get("de").cloned().flatten();
     let translations = locales
@@ -116,6 +123,7 @@ pub async fn get_offer_editor(id: Option<i64>) -> Result<OfferEditor, AppError> 
         id: Some(id),
         form,
         issues,
+        warnings,
         options,
         status: stored.record.status,
         version: stored.version,

@@ -3,6 +3,7 @@
 //! between phrases is joined here, and it too is translated.
 
 use crate::domain::schedule::{HolidayMode, Nth, Rule, RuleEnd, Schedule, Times};
+use crate::domain::week_plan::Pattern;
 use crate::i18n::*;
 use crate::ui::{date_format, labels};
 use chrono::NaiveDate;
@@ -28,14 +29,39 @@ pub fn date_text(i18n: I18n, d: NaiveDate) -> String {
     date_format::date(i18n.get_locale_untracked(), d)
 }
 
-fn nth_text(i18n: I18n, nth: Nth) -> &'static str {
-    match nth {
-        Nth::First => t_string!(i18n, summary.nth_1),
-        Nth::Second => t_string!(i18n, summary.nth_2),
-        Nth::Third => t_string!(i18n, summary.nth_3),
-        Nth::Fourth => t_string!(i18n, summary.nth_4),
-        Nth::Fifth => t_string!(i18n, summary.nth_5),
-        Nth::Last => t_string!(i18n, summary.nth_last),
+/// "1." before a weekday, agreeing with its gender where the language has one (Russian
+/// "1-я среда", "1-е воскресенье"; Ukrainian "1-а середа"): `summary.gender_<day>` is `m`, `f`
+/// or `n`, and each gender has its own forms.
+fn nth_text(i18n: I18n, nth: Nth, weekday: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    let gender = match weekday {
+        Mon => t_string!(i18n, summary.gender_mon),
+        Tue => t_string!(i18n, summary.gender_tue),
+        Wed => t_string!(i18n, summary.gender_wed),
+        Thu => t_string!(i18n, summary.gender_thu),
+        Fri => t_string!(i18n, summary.gender_fri),
+        Sat => t_string!(i18n, summary.gender_sat),
+        Sun => t_string!(i18n, summary.gender_sun),
+    };
+    match (gender, nth) {
+        ("f", Nth::First) => t_string!(i18n, summary.nth_1_f),
+        ("f", Nth::Second) => t_string!(i18n, summary.nth_2_f),
+        ("f", Nth::Third) => t_string!(i18n, summary.nth_3_f),
+        ("f", Nth::Fourth) => t_string!(i18n, summary.nth_4_f),
+        ("f", Nth::Fifth) => t_string!(i18n, summary.nth_5_f),
+        ("f", Nth::Last) => t_string!(i18n, summary.nth_last_f),
+        ("n", Nth::First) => t_string!(i18n, summary.nth_1_n),
+        ("n", Nth::Second) => t_string!(i18n, summary.nth_2_n),
+        ("n", Nth::Third) => t_string!(i18n, summary.nth_3_n),
+        ("n", Nth::Fourth) => t_string!(i18n, summary.nth_4_n),
+        ("n", Nth::Fifth) => t_string!(i18n, summary.nth_5_n),
+        ("n", Nth::Last) => t_string!(i18n, summary.nth_last_n),
+        (_, Nth::First) => t_string!(i18n, summary.nth_1),
+        (_, Nth::Second) => t_string!(i18n, summary.nth_2),
+        (_, Nth::Third) => t_string!(i18n, summary.nth_3),
+        (_, Nth::Fourth) => t_string!(i18n, summary.nth_4),
+        (_, Nth::Fifth) => t_string!(i18n, summary.nth_5),
+        (_, Nth::Last) => t_string!(i18n, summary.nth_last),
     }
 }
 
@@ -57,7 +83,7 @@ pub fn rule_text(i18n: I18n, rule: &Rule) -> String {
         Rule::MonthlyNth { interval: 1, nth, weekday } => t_string!(
             i18n,
             summary.monthly_nth,
-            nth = nth_text(i18n, *nth),
+            nth = nth_text(i18n, *nth, *weekday),
             day = labels::weekday(i18n, *weekday)
         )
         .to_string(),
@@ -65,7 +91,7 @@ pub fn rule_text(i18n: I18n, rule: &Rule) -> String {
             i18n,
             summary.every_n_months_nth,
             n = *interval,
-            nth = nth_text(i18n, *nth),
+            nth = nth_text(i18n, *nth, *weekday),
             day = labels::weekday(i18n, *weekday)
         )
         .to_string(),
@@ -133,6 +159,25 @@ pub fn card_parts(
     // `summary_parts` begins with the rule and the times: the rest follows as it says it.
     parts.extend(rest.into_iter().skip(2).map(|p| (p, false)));
     parts
+}
+
+/// How often an entry of the typical week on `weekday` recurs: "every week", "every 2 weeks",
+/// "every 1st Wednesday of the month".
+pub fn pattern_text(i18n: I18n, pattern: &Pattern, weekday: chrono::Weekday) -> String {
+    match *pattern {
+        Pattern::Weekly { interval: 1 } => t_string!(i18n, week.pattern_weekly).to_string(),
+        Pattern::Weekly { interval } => t_string!(i18n, week.pattern_every_n, n = interval).to_string(),
+        Pattern::MonthlyNth { nth } => rule_text(i18n, &Rule::MonthlyNth { interval: 1, nth, weekday }),
+    }
+}
+
+/// "not in school holidays" / "only in school holidays" for an entry of the typical week.
+pub fn holidays_text(i18n: I18n, holidays: HolidayMode) -> Option<&'static str> {
+    match holidays {
+        HolidayMode::Always => None,
+        HolidayMode::NotInSchoolHolidays => Some(t_string!(i18n, summary.not_in_school_holidays)),
+        HolidayMode::OnlyInSchoolHolidays => Some(t_string!(i18n, summary.only_in_school_holidays)),
+    }
 }
 
 /// One line per schedule; "by arrangement" when the offer has none.

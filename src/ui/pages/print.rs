@@ -4,11 +4,13 @@
 //! browser shapes Arabic and Farsi. A "print / save as PDF" button; Ctrl+P without JavaScript.
 
 use crate::domain::print::{PaperSize, PrintLang, PrintOptions};
-use crate::domain::week_plan::TypicalEntry;
+use crate::domain::week_plan::{Pattern, TypicalEntry};
 use crate::i18n::*;
 use crate::serverfns::get_print;
 use crate::ui::components::occurrence_text::StatusBadge;
-use crate::ui::components::schedule_text::{date_text, times_text};
+use crate::ui::components::schedule_text::{
+    date_text, holidays_text, pattern_text, times_text, ScheduleSummary,
+};
 use crate::ui::labels;
 use crate::ui::locale::{find_locale, route_locale};
 use crate::ui::pages::NotFoundPage;
@@ -251,13 +253,20 @@ fn Board(l: PrintLang, today: NaiveDate, options: PrintOptions) -> impl IntoView
             .enumerate()
             .map(|(d, entries)| {
                 let heading = labels::weekday(i18n, Weekday::try_from(d as u8).unwrap_or(Weekday::Mon));
+                let weekday = Weekday::try_from(d as u8).unwrap_or(Weekday::Mon);
                 let items = entries
                     .into_iter()
                     .map(|e| {
+                        // Only what is not "every week" is said: a monthly line must not read as weekly.
+                        let pattern = (e.pattern != Pattern::Weekly { interval: 1 })
+                            .then(|| pattern_text(i18n, &e.pattern, weekday));
+                        let holidays = holidays_text(i18n, e.holidays);
                         view! {
                             <li><bdi class="entry-time" dir="ltr">{times_text(i18n, e.times)}</bdi> " "
                                 <strong lang=e.lang dir="auto">{e.title}</strong> " "
-                                <span class="entry-place">{e.place_name}</span></li>
+                                <span class="entry-place">{e.place_name}</span>
+                                {pattern.map(|p| view! { " · " <span class="entry-pattern">{p}</span> })}
+                                {holidays.map(|h| view! { " · " <span class="entry-pattern">{h}</span> })}</li>
                         }
                     })
                     .collect_view();
@@ -266,6 +275,20 @@ fn Board(l: PrintLang, today: NaiveDate, options: PrintOptions) -> impl IntoView
             .collect_view()
             .into_any()
     };
+    let others = (!l.others.is_empty()).then(|| {
+        let items = l
+            .others
+            .into_iter()
+            .map(|o| {
+                view! {
+                    <li><strong lang=o.lang dir="auto">{o.title}</strong> " "
+                        <span class="entry-place">{o.place_name}</span>
+                        <ScheduleSummary schedules=o.schedules today/></li>
+                }
+            })
+            .collect_view();
+        view! { <div class="board-others"><h2>{t!(i18n, print.others_heading)}</h2><ul>{items}</ul></div> }
+    });
     let sheet =
         if options.size == PaperSize::A3 { "board-sheet sheet-a3" } else { "board-sheet sheet-a4-landscape" };
     view! {
@@ -278,6 +301,7 @@ fn Board(l: PrintLang, today: NaiveDate, options: PrintOptions) -> impl IntoView
                 <div class="board-code">{code}</div>
             </header>
             <div class="board-days">{days}</div>
+            {others}
         </section>
     }
 }

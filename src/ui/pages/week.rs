@@ -3,13 +3,13 @@
 //! accessible rendition), a seven-column grid on wide screens.
 
 use super::NotFoundPage;
-use crate::domain::schedule::{HolidayMode, Rule, Status};
-use crate::domain::week_plan::{not_this_week, DayPlan, Pattern, TypicalEntry, WeekPage};
+use crate::domain::schedule::Status;
+use crate::domain::week_plan::{not_this_week, DayPlan, TypicalEntry, WeekPage};
 use crate::i18n::*;
 use crate::serverfns::get_week;
 use crate::ui::components::occurrence_text::StatusBadge;
 use crate::ui::components::page_frame::PageFrame;
-use crate::ui::components::schedule_text::{rule_text, times_text};
+use crate::ui::components::schedule_text::{holidays_text, pattern_text, times_text};
 use crate::ui::date_format::{date_long, day_month, day_month_long};
 use crate::ui::icons::{Icon, IconView};
 use crate::ui::labels;
@@ -150,20 +150,8 @@ fn TypicalDay(weekday: chrono::Weekday, entries: Vec<TypicalEntry>, locale: Loca
     let items = entries
         .into_iter()
         .map(|e| {
-            let pattern = match e.pattern {
-                Pattern::Weekly { interval: 1 } => t_string!(i18n, week.pattern_weekly).to_string(),
-                Pattern::Weekly { interval } => {
-                    t_string!(i18n, week.pattern_every_n, n = interval).to_string()
-                }
-                Pattern::MonthlyNth { nth } => {
-                    rule_text(i18n, &Rule::MonthlyNth { interval: 1, nth, weekday })
-                }
-            };
-            let holidays = match e.holidays {
-                HolidayMode::Always => None,
-                HolidayMode::NotInSchoolHolidays => Some(t_string!(i18n, summary.not_in_school_holidays)),
-                HolidayMode::OnlyInSchoolHolidays => Some(t_string!(i18n, summary.only_in_school_holidays)),
-            };
+            let pattern = pattern_text(i18n, &e.pattern, weekday);
+            let holidays = holidays_text(i18n, e.holidays);
             let href = format!("/{}/offers/{}", locale.as_str(), e.offer_slug);
             view! {
                 <li class=format!("entry cat-{}", e.category.code())>

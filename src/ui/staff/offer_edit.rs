@@ -105,6 +105,7 @@ fn EditorView(editor: OfferEditor) -> impl IntoView {
         {conflict}
         {pending}
         <IssueSummary issues=issues.clone()/>
+        <WarningSummary warnings=editor.warnings.clone()/>
         {rights.edit.then(|| view! {
             <form method="post" action={super::action::<SaveOffer>()} class="staff-form offer-form" novalidate>
                 {editor.id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
@@ -174,13 +175,38 @@ fn IdForm(action: &'static str, id: i64, #[prop(into)] label: String) -> impl In
     }
 }
 
+/// What the saved rules will skip, with the field each is about (a note, not an error).
+#[component]
+fn WarningSummary(warnings: Vec<crate::domain::schedule::validate::FieldIssue>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!warnings.is_empty()).then(|| {
+        let items = warnings
+            .iter()
+            .map(|w| {
+                let href = format!("#{}", super::fields::id_of(&w.field));
+                let name = super::field_names::field_name(i18n, &w.field);
+                view! { <li><a href=href>{name}</a> ": " {labels::field_error(i18n, &w.reason)}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="form-warnings" role="note">
+                <p>{t!(i18n, staff.warnings_heading)}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
+
 /// Two versions side by side, field by field.
 #[component]
 fn DiffTable(diff: Vec<FieldDiff>, a: &'static str, b: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let rows = diff
         .into_iter()
-        .map(|d| view! { <tr><th scope="row"><code>{d.field}</code></th><td dir="auto">{d.a}</td><td dir="auto">{d.b}</td></tr> })
+        .map(|d| {
+            let name = super::field_names::field_name(i18n, &d.field);
+            view! { <tr><th scope="row">{name}</th><td dir="auto">{d.a}</td><td dir="auto">{d.b}</td></tr> }
+        })
         .collect_view();
     view! {
         <div class="table-scroll">

@@ -142,3 +142,49 @@ fn unsupported_rules_are_refused() {
         Err(PlanError::Unknown)
     );
 }
+
+/// In a rule's first week nothing lies before the change: the rule simply starts changed, and a
+/// second change in the same week works too (no empty rule left behind).
+#[test]
+fn from_now_on_in_the_first_week() {
+    let mut first = weekly(vec![2]);
+    first.start_date = Some(d(2026, 11, 23));
+    let cal = HolidayCalendar::default();
+    let change = |regular, date, start: NaiveTime| PlanChange::Move {
+        schedule: 0,
+        regular,
+        date,
+        start,
+        end: start + Duration::hours(1),
+        scope: ChangeScope::FromNowOn,
+    };
+    let after = apply(&[first], &change(d(2026, 11, 24), d(2026, 11, 26), t(16, 0))).unwrap();
+    assert_eq!(after.len(), 1);
+    assert!(after.iter().all(|s| parse_schedule(s, &cal).is_ok()), "{after:?}");
+    let again = apply(&after, &change(d(2026, 11, 26), d(2026, 11, 27), t(17, 0))).unwrap();
+    assert!(again.iter().all(|s| parse_schedule(s, &cal).is_ok()), "{again:?}");
+    assert_eq!(
+        dates(&again, d(2026, 11, 23), d(2026, 12, 6)),
+        vec![(d(2026, 11, 27), t(17, 0)), (d(2026, 12, 4), t(17, 0))]
+    );
+}
+
+/// A rule with dates before the change keeps them, for weekly and monthly rules alike.
+#[test]
+fn earlier_dates_are_kept() {
+    let mut monthly = weekly(vec![]);
+    monthly.freq = "monthly_nth".into();
+    monthly.nth = Some(1);
+    monthly.weekday = Some(3);
+    let change = PlanChange::Move {
+        schedule: 0,
+        regular: d(2026, 12, 2),
+        date: d(2026, 12, 3),
+        start: t(15, 0),
+        end: t(16, 30),
+        scope: ChangeScope::FromNowOn,
+    };
+    let after = apply(&[monthly], &change).unwrap();
+    assert_eq!(after.len(), 2, "November's first Wednesday stays");
+    assert_eq!(dates(&after, d(2026, 11, 1), d(2026, 11, 30)), vec![(d(2026, 11, 4), t(15, 0))]);
+}

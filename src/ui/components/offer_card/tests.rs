@@ -15,6 +15,7 @@ fn offer() -> OfferSummary {
         end: NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
     };
     OfferSummary {
+        id: 1,
         slug: "hausaufgaben".into(),
         lang: "de".into(),
         title: "Lesen & <b>Rechnen</b> \"für alle\"".into(),
