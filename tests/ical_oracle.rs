@@ -148,7 +148,8 @@ async fn feed_over_http() {
     let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
     assert!(body.contains("BEGIN:VTIMEZONE") && body.contains("TZID:Europe/Berlin"));
     assert!(body.contains("RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=1WE"), "{body}");
-    assert!(body.contains("UID:muettercafe-welheim-0@quartiersboard"));
+    let id = t.db.get_offer("de", "muettercafe-welheim").await.unwrap().id;
+    assert!(body.contains(&format!("UID:offer-{id}-0@quartiersboard")), "{body}");
     let quarter = app
         .clone()
         .oneshot(Request::get("/feeds/de/quarters/welheim.ics").body(Body::empty()).unwrap())

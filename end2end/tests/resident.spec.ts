@@ -185,3 +185,10 @@ test("switching to English keeps the page", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: "Activities", exact: true })).toBeVisible();
 });
+
+test("the monthly café reads 'first Wednesday' with the right grammatical gender in Russian and Ukrainian", async ({ page }) => {
+  for (const [lang, words] of [["ru", "1-я среда"], ["uk", "1-а середа"], ["de", "jeden 1. Mittwoch im Monat"]]) {
+    await page.goto(`/${lang}/offers/muettercafe-welheim`);
+    await expect(page.locator("main")).toContainText(words);
+  }
+});
