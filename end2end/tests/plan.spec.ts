@@ -57,23 +57,6 @@ test("dragging a block with the mouse from Tuesday 15:00 to Thursday 16:30 chang
   console.check();
 });
 
-test("'from now on' in a rule's very first week, twice in that week, moves the rule without an error", async ({ page }) => {
-  const run = Date.now().toString(36);
-  const title = `Neustart ${run}`;
-  await signIn(page, ADMIN);
-  await createWeeklyOffer(page, { title, slug: `neustart-${run}`, organisation: "lindenschule", place: "lindenschule-welheim", weekday: 2, start: "15:00", end: "16:30", fromWeek: 1 });
-  await openPlan(page, 1);
-  await drag(page, title, 3, 16 * 60 + 30);
-  await expect(page.locator(".plan-editor .notice.ok")).toHaveText("Gespeichert.");
-  await expect(page.getByTestId("plan-live")).toHaveText(`${title} verschoben auf Donnerstag 16:30.`);
-  await drag(page, title, 4, 10 * 60);
-  await expect(page.getByTestId("plan-live")).toHaveText(`${title} verschoben auf Freitag 10:00.`);
-  await expect(page.locator(".plan-editor .notice.ok")).toHaveText("Gespeichert.");
-  expect(await publicEntry(page, 1, title)).toBe("Freitag 10:00–11:30");
-  expect(await publicEntry(page, 2, title)).toBe("Freitag 10:00–11:30");
-  expect(await publicEntry(page, 0, title)).toBeNull();
-});
-
 test("the same move with the keyboard only, announced in the live region", async ({ page }) => {
   const title = `Tastatur-Treff ${Date.now().toString(36)}`;
   await signIn(page, ADMIN);
