@@ -3,10 +3,9 @@
 //! before and continues it changed — so the past stays as it was.
 
 use super::{ChangeScope, PlanChange, PlanError};
-use crate::domain::schedule::rule::rule_dates;
-use crate::domain::schedule::validate::{ExceptionInput, ScheduleInput};
-use crate::domain::schedule::{Nth, Rule, RuleEnd};
-use crate::domain::time_text::{format_time, weekday_from_iso};
+use crate::domain::holidays::HolidayCalendar;
+use crate::domain::schedule::validate::{parse_schedule, ExceptionInput, ScheduleInput};
+use crate::domain::time_text::format_time;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
 /// The schedules after `change`.
@@ -149,20 +148,10 @@ fn replace_from(
     Ok(())
 }
 
-/// Whether a weekly or monthly rule (as `continue_from` accepts) has a date in its span.
+/// Whether a rule cut short still has a date: validation (which refuses rules that never take
+/// place) decides, as it will when the change is saved.
 fn has_dates(s: &ScheduleInput) -> bool {
-    let (Some(start), Some(until)) = (s.start_date, s.until) else { return true };
-    let interval = s.interval.map_or(1, |n| n.clamp(1, 52) as u32);
-    let weekday = |n: i64| weekday_from_iso(n).ok();
-    let rule = match s.freq.as_str() {
-        "weekly" => Rule::Weekly { interval, days: s.days.iter().filter_map(|d| weekday(*d)).collect() },
-        _ => match (s.nth.and_then(Nth::from_number), s.weekday.and_then(weekday)) {
-            (Some(nth), Some(weekday)) => Rule::MonthlyNth { interval, nth, weekday },
-            _ => return true,
-        },
-    };
-    !s.extra_dates.is_empty()
-        || !rule_dates(&rule, start, Some(RuleEnd::Until(until)), start, until).is_empty()
+    parse_schedule(s, &HolidayCalendar::default()).is_ok()
 }
 
 #[cfg(test)]
