@@ -6,7 +6,7 @@
 use crate::i18n::Locale;
 use crate::ui::locale::{find_locale, switch_locale_path};
 use axum::extract::{Path, Query, Request};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos_i18n::Locale as _;
@@ -101,7 +101,7 @@ pub fn redirect_target(path_and_query: &str, locale: Locale) -> Option<String> {
 }
 
 /// Middleware: sends URLs without a locale to the right language, and `/` to the remembered one.
-pub async fn redirect_to_locale(request: Request, next: Next) -> Response {
+pub async fn redirect_to_locale(mut request: Request, next: Next) -> Response {
     if request.method() != Method::GET && request.method() != Method::HEAD {
         return next.run(request).await;
     }
@@ -111,7 +111,13 @@ pub async fn redirect_to_locale(request: Request, next: Next) -> Response {
         if let Some(locale) = remembered(headers) {
             return Redirect::to(&format!("/{}", locale.as_str())).into_response();
         }
-        return next.run(request).await;
+        // leptos_i18n picks the page language from Accept-Language without its quality values
+        // (`ru;q=0.1, ar` would be Russian): it is handed the one language chosen here.
+        let locale = negotiate(headers);
+        request.headers_mut().insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(locale.as_str()));
+        let mut response = next.run(request).await;
+        response.headers_mut().append(header::VARY, HeaderValue::from_static("accept-language"));
+        return response;
     }
     match redirect_target(&path_and_query, negotiate(headers)) {
         Some(target) => (StatusCode::FOUND, [(header::LOCATION, target)]).into_response(),
@@ -145,7 +151,6 @@ pub async fn choose(Path(code): Path<String>, Query(q): Query<ChooseQuery>) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::HeaderValue;
 
     fn accept(v: &str) -> HeaderMap {
         let mut h = HeaderMap::new();

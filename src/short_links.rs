@@ -1,7 +1,9 @@
 //! Short links and their QR codes: `/q/<quarter>/<lang>[/week]` and `/o/<offer>/<lang>` redirect
 //! to the page (302: the link stays, where it points may change); `/qr/q/<quarter>/<lang>[-week].svg|png`
 //! and `/qr/o/<offer>/<lang>.svg|png` are QR codes of the short link under `PUBLIC_URL`;
-//! `/qr/list/<lang>.svg|png?list=a,b` the code of a shortlist (which lives in its address).
+//! `/qr/list/<lang>.svg|png?list=a,b` the code of a shortlist (which lives in its address);
+//! `/qr/start/<lang>.png` and `/qr/q/<quarter>/network/<lang>.png` those of the start and network
+//! pages (link previews).
 //!
 //! `follow_renamed` sends an offer's page or feed under a former slug to its current one (301).
 //!
@@ -32,6 +34,8 @@ pub fn routes() -> Router<AppState> {
         .route("/qr/q/{quarter}/{file}", get(quarter_qr))
         .route("/qr/o/{offer}/{file}", get(offer_qr))
         .route("/qr/list/{file}", get(list_qr))
+        .route("/qr/start/{file}", get(start_qr))
+        .route("/qr/q/{quarter}/network/{file}", get(network_qr))
 }
 
 fn not_found() -> Response {
@@ -198,6 +202,31 @@ async fn offer_qr(State(state): State<AppState>, Path((offer, file)): Path<(Stri
         return r.unwrap_or_else(not_found);
     }
     image(&format!("{}{}", state.public_url, short_path(Target::Offer { offer: &offer }, lang)), format)
+}
+
+/// `/qr/start/<lang>.png`: the code of the start page (the link preview of `/<lang>`).
+async fn start_qr(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some((lang, false, format)) = parse_image_name(&file).filter(|(l, ..)| find_locale(l).is_some())
+    else {
+        return not_found();
+    };
+    image(&format!("{}/{lang}", state.public_url), format)
+}
+
+/// `/qr/q/<quarter>/network/<lang>.png`: the code of a quarter's network page (no short link).
+async fn network_qr(
+    State(state): State<AppState>,
+    Path((quarter, file)): Path<(String, String)>,
+) -> Response {
+    let Some((lang, false, format)) = parse_image_name(&file).filter(|(l, ..)| find_locale(l).is_some())
+    else {
+        return not_found();
+    };
+    let quarter = normal(&quarter);
+    if let Err(r) = quarter_known(&state, &quarter).await {
+        return r.unwrap_or_else(not_found);
+    }
+    image(&format!("{}/{lang}/{quarter}/network", state.public_url), format)
 }
 
 /// `/qr/list/<lang>.png?list=a,b`: the code of a shortlist's address (the list lives in it).

@@ -148,6 +148,11 @@ async fn explicit_choice_is_remembered(kind: common::Kind) {
     let res = raw(&app, "/", &[("accept-language", "ru")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.headers().get("set-cookie").is_none());
+    // Quality values count: the language asked for most strongly, not the first one named.
+    let res = raw(&app, "/", &[("accept-language", "ru;q=0.2, fr, ar;q=0.9")]).await;
+    assert!(res.headers().get_all("vary").iter().any(|v| v.to_str().unwrap().contains("accept-language")));
+    let html = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\""), "{}", &html[..200.min(html.len())]);
     // Only local targets.
     let res = raw(&app, "/language/ar?to=https://evil.example/", &[]).await;
     assert_eq!(res.headers()["location"], "/ar");

@@ -106,7 +106,38 @@ async fn every_quarter_and_language_decodes() {
     let offer = c.get("/de/offers/muettercafe-welheim").await.body;
     assert!(offer.contains("/qr/o/muettercafe-welheim/de.png"));
     assert_eq!(offer.matches("share-actions").count(), 1);
-    for bad in ["/qr/q/welheim/de.gif", "/qr/q/nirgendwo/de.png"] {
+    // The start, network and shortlist pages have a preview image too: their own address's code.
+    for (page, image, address) in [
+        ("/ar", "/qr/start/ar.png".to_owned(), format!("{public}/ar")),
+        (
+            "/de/welheim/network",
+            "/qr/q/welheim/network/de.png".to_owned(),
+            format!("{public}/de/welheim/network"),
+        ),
+        (
+            "/ru/list?list=muettercafe-welheim",
+            "/qr/list/ru.png?list=muettercafe-welheim".to_owned(),
+            format!("{public}/ru/list?list=muettercafe-welheim"),
+        ),
+    ] {
+        let body = c.get(page).await.body;
+        assert!(
+            body.contains(&format!(r#"<meta property="og:image" content="{public}{image}""#)),
+            "{page}: {body}"
+        );
+        let (status, png) = bytes(&app, &image).await;
+        assert_eq!(status, StatusCode::OK, "{image}");
+        let file = dir.path().join("preview.png");
+        std::fs::write(&file, png).unwrap();
+        assert_eq!(decode(&file), address, "{image}");
+    }
+    assert!(!c.get("/de/list").await.body.contains("og:image"), "an empty list has no code");
+    for bad in [
+        "/qr/q/welheim/de.gif",
+        "/qr/q/nirgendwo/de.png",
+        "/qr/start/xx.png",
+        "/qr/q/nirgendwo/network/de.png",
+    ] {
         assert_eq!(c.get(bad).await.status, StatusCode::NOT_FOUND, "{bad}");
     }
     // Printed links never dead-end: any case, an unknown language, a quarter or offer that is gone.

@@ -192,3 +192,27 @@ test("the monthly café reads 'first Wednesday' with the right grammatical gende
     await expect(page.locator("main")).toContainText(words);
   }
 });
+
+test("a card at a place in the next quarter names that quarter, on the board and on the shortlist", async ({ page }) => {
+  for (const [lang, quarter] of [["de", "Batenbrock-Süd"], ["ar", "باتنبروك-زود"]]) {
+    await page.goto(`/${lang}/welheim`);
+    // The play bus serves Welheim but stops on Batenbrock's meadow.
+    const bus = page.locator('li.offer[data-slug="spielbus-batenbrocker-wiese"]');
+    await expect(bus.locator(".place-quarter")).toHaveText(quarter);
+    await expect(bus.locator(".place-quarter")).toBeVisible();
+    // Places in Welheim itself don't repeat the quarter.
+    await expect(page.locator('li.offer[data-slug="muettercafe-welheim"] .place-quarter')).toHaveCount(0);
+    await expectAccessible(page);
+  }
+  await page.goto("/de/list?list=spielbus-batenbrocker-wiese,deutschkurs-muetter-altstadt");
+  const items = page.locator("li.shortlist-item .item-quarters");
+  await expect(items).toHaveText(["Batenbrock-Süd, Welheim", "Altstadt"]);
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    "content",
+    /\/qr\/list\/de\.png\?list=spielbus-batenbrocker-wiese,deutschkurs-muetter-altstadt$/,
+  );
+  await page.goto("/ar/welheim/network");
+  const preview = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(preview).toMatch(/\/qr\/q\/welheim\/network\/ar\.png$/);
+  expect((await page.request.get(new URL(preview!).pathname)).status()).toBe(200);
+});

@@ -85,6 +85,24 @@ test("choosing a language is remembered, and only then", async ({ page, context 
   await expect(page).toHaveURL(/\/uk$/);
 });
 
+test("the start page speaks the language the phone asks for most strongly", async ({ browser }) => {
+  // Listed first but weighted low: Russian must not win over Arabic.
+  const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "ru;q=0.2, fr, ar;q=0.9" } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("link", { name: /^Welheim/ })).toHaveAttribute("href", "/ar/welheim");
+  expect(await context.cookies()).toEqual([]);
+  // A shared start page previews with its own code.
+  const image = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(image).toMatch(/\/qr\/start\/ar\.png$/);
+  const png = await page.request.get(new URL(image!).pathname);
+  expect(png.headers()["content-type"]).toBe("image/png");
+  await expectAccessible(page);
+  await context.close();
+});
+
 test("an unknown locale in the URL redirects to the negotiated one", async ({ page }) => {
   const response = await page.goto("/xx/welheim");
   expect(response?.status()).toBe(200);

@@ -23,6 +23,7 @@ struct OfferSummaryRow {
     registration_required: i64,
     step_free: i64,
     place_name: String,
+    place_quarter: Option<String>,
 }
 
 #[derive(FromRow)]
@@ -55,12 +56,15 @@ impl Db {
                 CASE WHEN t.title IS NULL THEN 'de' ELSE t.locale END AS lang,
                 COALESCE(t.title, d.title) AS title,
                 o.category, o.age_min, o.age_max, o.is_free, o.registration_required, p.step_free,
-                COALESCE(pn.name, p.name) AS place_name
+                COALESCE(pn.name, p.name) AS place_name,
+                CASE WHEN p.quarter_id = q.id THEN NULL ELSE COALESCE(pqt.name, pqd.name) END AS place_quarter
              FROM offers o
              JOIN offer_quarters oq ON oq.offer_id = o.id
              JOIN quarters q ON q.id = oq.quarter_id
              JOIN places p ON p.id = o.place_id
              LEFT JOIN place_names pn ON pn.place_id = p.id AND pn.locale = $2
+             JOIN quarter_texts pqd ON pqd.quarter_id = p.quarter_id AND pqd.locale = 'de'
+             LEFT JOIN quarter_texts pqt ON pqt.quarter_id = p.quarter_id AND pqt.locale = $2
              JOIN offer_texts d ON d.offer_id = o.id AND d.locale = 'de'
              LEFT JOIN offer_texts t ON t.offer_id = o.id AND t.locale = $2
              WHERE q.slug = $1 AND o.status = 'published' AND o.last_confirmed >= $3",
@@ -84,6 +88,7 @@ impl Db {
                     ages: age_range(r.age_min, r.age_max)?,
                     is_free: r.is_free != 0,
                     place_name: r.place_name,
+                    place_quarter: r.place_quarter,
                     audiences: audiences
                         .remove(&r.id)
                         .unwrap_or_default()

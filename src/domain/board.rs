@@ -126,6 +126,7 @@ mod tests {
             ages: AgeRange::default(),
             is_free: true,
             place_name: "Halle".into(),
+            place_quarter: None,
             audiences: vec![],
             languages: vec![],
             step_free: false,

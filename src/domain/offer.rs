@@ -22,6 +22,8 @@ pub struct OfferSummary {
     pub ages: AgeRange,
     pub is_free: bool,
     pub place_name: String,
+    /// The name of the quarter the place is in, when that is not the board's own quarter.
+    pub place_quarter: Option<String>,
     pub audiences: Vec<Audience>,
     /// ISO 639-1 codes of the languages spoken there.
     pub languages: Vec<String>,

@@ -29,6 +29,7 @@ pub async fn preview(
         ages: AgeRange::new(r.age_min, r.age_max).unwrap_or_default(),
         is_free: r.free,
         place_name,
+        place_quarter: None,
         audiences: r.audiences.clone(),
         languages: r.languages.clone(),
         step_free,

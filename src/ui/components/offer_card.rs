@@ -98,6 +98,11 @@ pub fn offer_card_html(
     }
     buf.push_str(" · ");
     element(buf, "bdi", "place", &offer.place_name);
+    // A place in the next quarter is named with its quarter: families judge the way by it.
+    if let Some(quarter) = &offer.place_quarter {
+        text(t_string!(i18n, summary.list_separator), buf);
+        element(buf, "bdi", "place-quarter", quarter);
+    }
     buf.push_str("</p>");
     // German is what every offer here speaks: the line is there when others are spoken too.
     if offer.languages.iter().any(|l| l != "de") {

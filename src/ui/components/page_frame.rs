@@ -20,7 +20,8 @@ pub fn PageFrame(
     /// One or two sentences for search engines and link previews (OpenGraph).
     #[prop(optional, into)]
     description: Option<String>,
-    /// Path of the link preview image (the page's QR code, `/qr/…png`); none for pages without one.
+    /// Path of the link preview image (the page's QR code, `/qr/…png`); none (or empty) for pages
+    /// without one.
     #[prop(optional, into)]
     image: Option<String>,
     /// Offer a "share" button for this page (pages with their own share section turn it off).
@@ -35,7 +36,9 @@ pub fn PageFrame(
     let location = use_location();
     let url = format!("{base}{}", location.pathname.get_untracked());
     let description = description.unwrap_or_else(|| t_string!(i18n, site.tagline).to_owned());
-    let image = image.map(|path| view! { <Meta property="og:image" content=format!("{base}{path}")/> });
+    let image = image
+        .filter(|p| !p.is_empty())
+        .map(|path| view! { <Meta property="og:image" content=format!("{base}{path}")/> });
     let share_url = format!(
         "{base}{}",
         path_with_query(&location.pathname.get_untracked(), &location.search.get_untracked())

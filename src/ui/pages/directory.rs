@@ -93,7 +93,8 @@ fn DirectoryView(dir: Directory, locale: Locale) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageFrame title=format!("{title} – {}", t_string!(i18n, site.name))>
+        <PageFrame title=format!("{title} – {}", t_string!(i18n, site.name))
+            image=format!("/qr/q/{}/network/{}.png", dir.quarter_slug, locale.as_str())>
             <h1>{title}</h1>
             <p><a href=board>{t!(i18n, week.back_to_board)}</a></p>
             <section aria-labelledby="places-heading">

@@ -48,6 +48,12 @@ fn ShortlistView(shortlist: Shortlist, locale: Locale) -> impl IntoView {
         })
         .collect_view();
     let empty = slugs.is_empty();
+    // An empty list has no code (and no preview image).
+    let image = if empty {
+        String::new()
+    } else {
+        format!("/qr/list/{lang}.png?list={}", crate::domain::shortlist::list_value(&slugs))
+    };
     let made = crate::ui::date_format::date(locale, shortlist.today);
     let quarter = shortlist.quarter;
     let back = quarter.as_ref().map(|q| {
@@ -58,7 +64,7 @@ fn ShortlistView(shortlist: Shortlist, locale: Locale) -> impl IntoView {
     let printed_for = quarter.as_ref().map(|q| q.name.clone());
     let office = quarter.map(|q| q.office);
     view! {
-        <PageFrame title=format!("{} – {}", t_string!(i18n, shortlist.title), t_string!(i18n, site.name)) share=false>
+        <PageFrame title=format!("{} – {}", t_string!(i18n, shortlist.title), t_string!(i18n, site.name)) image share=false>
             {back}
             <article class="shortlist">
                 <div class="page-head">
@@ -99,12 +105,19 @@ fn Item(offer: OfferDetail, locale: Locale, remove: String) -> impl IntoView {
     let href = format!("/{}/offers/{}", locale.as_str(), offer.slug);
     let next: Vec<_> = offer.upcoming.into_iter().take(3).collect();
     let phone = offer.contact.phone.or(offer.organisation.phone);
+    // A shortlist may gather offers of several quarters: each says which.
+    let quarters = offer
+        .quarters
+        .iter()
+        .map(|q| q.name.clone())
+        .collect::<Vec<_>>()
+        .join(t_string!(i18n, summary.list_separator));
     view! {
         <li class="shortlist-item">
             <h2><a href=href lang=offer.lang.clone() dir="auto">{offer.title}</a></h2>
             <ScheduleSummary schedules=offer.schedules today=offer.today/>
             <OccurrenceList occurrences=next/>
-            <p><bdi>{offer.place.name}</bdi> ", " <bdi>{offer.place.address.to_string()}</bdi></p>
+            <p><bdi>{offer.place.name}</bdi> ", " <bdi>{offer.place.address.to_string()}</bdi> " · " <bdi class="item-quarters">{quarters}</bdi></p>
             {phone.map(|p| view! { <p><a href=tel_href(&p) dir="ltr">{p.clone()}</a></p> })}
             <p class="no-print"><a href=remove>{t!(i18n, shortlist.remove)}</a></p>
         </li>

@@ -39,7 +39,7 @@ pub fn StartPage() -> impl IntoView {
         })
     };
     view! {
-        <PageFrame title=t_string!(i18n, start.page_title)>
+        <PageFrame title=t_string!(i18n, start.page_title) image=format!("/qr/start/{}.png", locale.as_str())>
             <h1>{t!(i18n, start.title)}</h1>
             <p class="intro">{t!(i18n, start.intro)}</p>
             <details class="easy-language">

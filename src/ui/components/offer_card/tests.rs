@@ -23,6 +23,7 @@ fn offer() -> OfferSummary {
         ages: AgeRange { min: Some(6), max: Some(10) },
         is_free: true,
         place_name: "Schule <Nord>".into(),
+        place_quarter: None,
         audiences: vec![],
         languages: vec!["de".into(), "ar".into()],
         step_free: false,
@@ -140,6 +141,22 @@ fn the_next_date_in_words() {
         "{}",
         words(&o)
     );
+}
+
+/// A place in another quarter is named with that quarter; the board's own quarter is not said.
+#[test]
+fn a_place_elsewhere_names_its_quarter() {
+    let mut o = offer();
+    assert!(!card(&o, Locale::de, false).contains("place-quarter"));
+    o.place_quarter = Some("Batenbrock-Süd".into());
+    let html = card(&o, Locale::de, false);
+    assert!(
+        html.contains(r#"Schule &lt;Nord&gt;</bdi>, <bdi class="place-quarter">Batenbrock-Süd</bdi>"#),
+        "{html}"
+    );
+    let arabic = card(&o, Locale::ar, false);
+    assert!(arabic.contains(r#"</bdi>، <bdi class="place-quarter">"#), "{arabic}");
+    assert_balanced(&html);
 }
 
 #[test]
