@@ -27,7 +27,8 @@ async function publicEntry(page: Page, weeks: number, title: string): Promise<st
   await page.goto(`/de/welheim/week/${weekFromNow(weeks)}`);
   const entry = page.locator(".week-days:not(.typical) li.day", { has: page.getByRole("link", { name: title }) });
   if ((await entry.count()) === 0) return null;
-  const day = (await entry.locator("h3").textContent())!.split(" ")[0];
+  // Today's heading starts with "Heute" before the weekday.
+  const day = (await entry.locator("h3").textContent())!.replace(/^Heute\s*/, "").split(" ")[0];
   const time = (await entry.locator("li.entry", { hasText: title }).locator(".entry-time").textContent())!.trim();
   return `${day} ${time.replace(/ Uhr$/, "")}`;
 }

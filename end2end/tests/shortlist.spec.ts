@@ -7,6 +7,8 @@ test("a shortlist of three offers prints on one A4 page and its QR code reopens 
   await page.goto("/de/welheim");
   for (let i = 0; i < 3; i++) {
     await page.locator("ul.offers > li.offer a.save:not([aria-current])").first().click();
+    // Each tap lands before the next (a tap before hydration reloads the page with the list).
+    await expect(page.locator(".shortlist-link .shortlist-count")).toHaveText(String(i + 1));
     await expect(page).toHaveURL(/list=/);
   }
   await expect(page.locator(".shortlist-link .shortlist-count")).toHaveText("3");
