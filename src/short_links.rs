@@ -192,10 +192,7 @@ async fn quarter_qr(
 }
 
 async fn offer_qr(State(state): State<AppState>, Path((offer, file)): Path<(String, String)>) -> Response {
-    let Some((lang, false, format)) = parse_image_name(&file).filter(|(l, ..)| find_locale(l).is_some())
-    else {
-        return not_found();
-    };
+    let Some((lang, format)) = page_image_name(&file) else { return not_found() };
     // The code carries the slug it was asked for: printed once, it must keep working.
     let offer = normal(&offer);
     if let Err(r) = offer_now(&state, &offer).await {
@@ -206,10 +203,7 @@ async fn offer_qr(State(state): State<AppState>, Path((offer, file)): Path<(Stri
 
 /// `/qr/start/<lang>.png`: the code of the start page (the link preview of `/<lang>`).
 async fn start_qr(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let Some((lang, false, format)) = parse_image_name(&file).filter(|(l, ..)| find_locale(l).is_some())
-    else {
-        return not_found();
-    };
+    let Some((lang, format)) = page_image_name(&file) else { return not_found() };
     image(&format!("{}/{lang}", state.public_url), format)
 }
 
@@ -218,10 +212,7 @@ async fn network_qr(
     State(state): State<AppState>,
     Path((quarter, file)): Path<(String, String)>,
 ) -> Response {
-    let Some((lang, false, format)) = parse_image_name(&file).filter(|(l, ..)| find_locale(l).is_some())
-    else {
-        return not_found();
-    };
+    let Some((lang, format)) = page_image_name(&file) else { return not_found() };
     let quarter = normal(&quarter);
     if let Err(r) = quarter_known(&state, &quarter).await {
         return r.unwrap_or_else(not_found);
@@ -235,10 +226,7 @@ async fn list_qr(
     Path(file): Path<String>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Response {
-    let Some((lang, false, format)) = parse_image_name(&file).filter(|(l, ..)| find_locale(l).is_some())
-    else {
-        return not_found();
-    };
+    let Some((lang, format)) = page_image_name(&file) else { return not_found() };
     let query = query.unwrap_or_default();
     let list = url::form_urlencoded::parse(query.as_bytes())
         .find(|(k, _)| k == "list")
@@ -250,6 +238,14 @@ async fn list_qr(
     let url =
         format!("{}/{lang}/list?list={}", state.public_url, crate::domain::shortlist::list_value(&list));
     image(&url, format)
+}
+
+/// `<lang>.png|svg` of a page without a week variant, in a language we have.
+fn page_image_name(file: &str) -> Option<(&str, ImageFormat)> {
+    match parse_image_name(file) {
+        Some((lang, false, format)) if find_locale(lang).is_some() => Some((lang, format)),
+        _ => None,
+    }
 }
 
 fn image(url: &str, format: ImageFormat) -> Response {
